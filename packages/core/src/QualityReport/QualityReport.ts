@@ -1,0 +1,124 @@
+import type { Dimension, Issue, Severity } from "../Issue/Issue.ts";
+import type { InputFingerprint } from "../RecordSource/RecordSource.ts";
+
+/** Version of the JSON report layout; bumped on any incompatible change. */
+export const REPORT_SCHEMA_VERSION = 1 as const;
+
+/** Record counts. Always `total = clean + quarantined + merged`. */
+export interface ReportTotals {
+  readonly total: number;
+  readonly clean: number;
+  readonly quarantined: number;
+  readonly merged: number;
+}
+
+/** One failing value shown in a report. */
+export interface IssueExample {
+  readonly record?: number;
+  readonly line?: number;
+  readonly field?: string;
+  /** The offending value, masked when the field holds personal data. */
+  readonly value?: unknown;
+  readonly message: string;
+}
+
+/** Failures of one rule on one field. */
+export interface RuleSummary {
+  readonly rule: string;
+  readonly field?: string;
+  readonly severity: Severity;
+  readonly dimension: Dimension;
+  /** Records with at least one finding of this rule on this field. */
+  readonly failed: number;
+  /** failed / total records. */
+  readonly ratio: number;
+  readonly examples: readonly IssueExample[];
+}
+
+/** Failures and changes per field. */
+export interface FieldSummary {
+  readonly field: string;
+  /** Records with at least one finding on this field. */
+  readonly failed: number;
+  readonly ratio: number;
+  /** Records whose value a standardization step changed. */
+  readonly changed: number;
+  /** Findings on this field by issue code. */
+  readonly codes: Readonly<Record<string, number>>;
+}
+
+/** Share of records without any error or warning in a dimension, 0-100. */
+export interface DimensionScore {
+  readonly dimension: Dimension;
+  readonly failedRecords: number;
+  readonly score: number;
+}
+
+export interface StepTiming {
+  readonly name: string;
+  /** Estimated from a sample of records. */
+  readonly ms: number;
+}
+
+export interface ReportTimings {
+  readonly totalMs: number;
+  readonly recordsPerSecond: number;
+  readonly steps: readonly StepTiming[];
+}
+
+/** The quality report of one dataset run through a pipeline. Plain JSON. */
+export interface QualityReport {
+  readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  readonly dataset: string;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly totals: ReportTotals;
+  readonly inputs: readonly InputFingerprint[];
+  readonly rules: readonly RuleSummary[];
+  readonly fields: readonly FieldSummary[];
+  readonly dimensions: readonly DimensionScore[];
+  /** Findings about the dataset as a whole (row counts, null ratios, ...). */
+  readonly datasetIssues: readonly Issue[];
+  readonly timings: ReportTimings;
+  readonly warnings: readonly string[];
+  /** Package-specific sections, e.g. `dedupe` or `standardize`. */
+  readonly sections: Readonly<Record<string, unknown>>;
+}
+
+/** The report of a job that ran one or more datasets. */
+export interface JobReport {
+  readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  readonly job: string;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly totals: ReportTotals;
+  readonly datasets: readonly QualityReport[];
+}
+
+/**
+ * Combines dataset reports into one job report whose totals are the sums.
+ * @param job - the job name
+ * @param datasets - the dataset reports, in run order
+ * @returns the job report
+ * @example
+ * combineReports("demo", [report]).totals.total //=> report.totals.total
+ */
+export function combineReports(job: string, datasets: readonly QualityReport[]): JobReport {
+  let total = 0, clean = 0, quarantined = 0, merged = 0;
+  for (const r of datasets) {
+    total += r.totals.total;
+    clean += r.totals.clean;
+    quarantined += r.totals.quarantined;
+    merged += r.totals.merged;
+  }
+  const now = new Date().toISOString();
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    job,
+    startedAt: datasets[0]?.startedAt ?? now,
+    finishedAt: datasets[datasets.length - 1]?.finishedAt ?? now,
+    totals: { total, clean, quarantined, merged },
+    datasets,
+  };
+}
+

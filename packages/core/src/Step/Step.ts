@@ -1,0 +1,154 @@
+import type { DataRecord, Dimension, Issue, Severity, SourceLocation } from "../Issue/Issue.ts";
+
+/** Final outcome of a record. */
+export type RecordStatus = "clean" | "quarantine" | "merged";
+
+/**
+ * A record on its way through a pipeline, with everything found about it so far.
+ * Steps may replace `record` and push to `issues`; the engine sets `status` at the end.
+ */
+export interface RecordEnvelope {
+  /** The current record; transforms replace it rather than mutate the input. */
+  record: DataRecord;
+  /** 0-based position in the input stream; stable across steps. */
+  readonly seq: number;
+  /** Where the record came from in its source. */
+  readonly location: SourceLocation;
+  /** Findings so far. */
+  readonly issues: Issue[];
+  /** Fields changed by standardization steps, in order. */
+  changed: string[] | undefined;
+  /** Set by a step that merged this record into another (e.g. a golden record). */
+  mergedInto: string | undefined;
+  /** Set by the engine when the record is routed. */
+  status: RecordStatus | undefined;
+}
+
+/** What a step declares it checks, so reports list rules that found nothing too. */
+export interface RuleInfo {
+  readonly rule: string;
+  readonly field?: string;
+  readonly severity: Severity;
+  readonly dimension: Dimension;
+  readonly description?: string;
+}
+
+/** What a step may use besides the records. */
+export interface StepContext {
+  /** Name of the dataset being processed. */
+  readonly dataset: string;
+  readonly signal: AbortSignal | undefined;
+  /** Adds a package-specific section to the report (e.g. dedupe clusters). */
+  setSection(name: string, data: unknown): void;
+  /** Adds a warning to the report. */
+  warn(message: string): void;
+}
+
+interface StepBase {
+  readonly name: string;
+  /** Rules this step evaluates, for the report. */
+  readonly rules?: readonly RuleInfo[];
+  /** Fields holding personal data: report examples for them are masked. */
+  readonly piiFields?: readonly string[];
+  /** Called once before the first record. */
+  start?(ctx: StepContext): void | Promise<void>;
+  /** Called after the last record; may return dataset-level findings. */
+  finish?(ctx: StepContext): readonly Issue[] | void | Promise<readonly Issue[] | void>;
+}
+
+/** A step that looks at one record at a time, synchronously when it can. */
+export interface RecordStep extends StepBase {
+  readonly kind: "record";
+  process(envelope: RecordEnvelope, ctx: StepContext): void | Promise<void>;
+}
+
+/** A step that sees the whole stream, e.g. to reorder or merge records. It must not drop records. */
+export interface StreamStep extends StepBase {
+  readonly kind: "stream";
+  run(input: AsyncIterable<RecordEnvelope>, ctx: StepContext): AsyncIterable<RecordEnvelope>;
+}
+
+export type Step = RecordStep | StreamStep;
+
+/**
+ * Typed identity helper for writing a step.
+ * @param step - the step
+ * @returns the same step
+ * @example
+ * defineStep({ kind: "record", name: "noop", process() {} }).name //=> "noop"
+ */
+export function defineStep<S extends Step>(step: S): S {
+  return step;
+}
+
+/**
+ * Adds a finding to a record.
+ * @param envelope - the record's envelope
+ * @param issue - the finding; its location defaults to the record's
+ * @example
+ * addIssue(env, { code: "missing_value", rule: "required", field: "id", severity: "error", dimension: "completeness", message: "id is required" })
+ */
+export function addIssue(envelope: RecordEnvelope, issue: Issue): void {
+  envelope.issues.push(issue.location === undefined ? { ...issue, location: envelope.location } : issue);
+}
+
+/**
+ * Records that a step changed a field's value, for the report's changed counts.
+ * @param envelope - the record's envelope
+ * @param field - the field changed
+ * @example
+ * markChanged(env, "phone")
+ */
+export function markChanged(envelope: RecordEnvelope, field: string): void {
+  if (envelope.changed === undefined) envelope.changed = [field];
+  else if (!envelope.changed.includes(field)) envelope.changed.push(field);
+}
+
+/**
+ * Builds a record step from a pure record transform.
+ * @param name - the step name
+ * @param transform - returns the new record (or the same one when nothing changes)
+ * @returns a record step that marks changed fields
+ * @example
+ * mapRecords("upper-name", (r) => ({ ...r, name: String(r.name).toUpperCase() }))
+ */
+export function mapRecords(name: string, transform: (record: DataRecord) => DataRecord): RecordStep {
+  return {
+    kind: "record",
+    name,
+    process(envelope) {
+      const before = envelope.record;
+      const after = transform(before);
+      if (after === before) return;
+      for (const key of Object.keys(after)) {
+        if (!Object.is(after[key], before[key])) markChanged(envelope, key);
+      }
+      envelope.record = after;
+    },
+  };
+}
+
+/**
+ * Builds a record step from a check that returns findings.
+ * @param name - the step name
+ * @param check - returns the findings for a record (empty when it is fine)
+ * @param rules - the rules the check evaluates, for the report
+ * @returns a record step
+ * @example
+ * checkRecords("has-id", (r) => r.id ? [] : [{ code: "missing_value", rule: "has-id", field: "id", severity: "error", dimension: "completeness", message: "id is required" }])
+ */
+export function checkRecords(
+  name: string,
+  check: (record: DataRecord) => readonly Issue[],
+  rules?: readonly RuleInfo[],
+): RecordStep {
+  return {
+    kind: "record",
+    name,
+    ...(rules ? { rules } : {}),
+    process(envelope) {
+      const found = check(envelope.record);
+      for (const issue of found) addIssue(envelope, issue);
+    },
+  };
+}

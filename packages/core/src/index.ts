@@ -1,0 +1,69 @@
+export {
+  AbortedError,
+  CleanseError,
+  ConfigError,
+  CountMismatchError,
+  DataError,
+  IoError,
+  isCleanseError,
+  type CleanseErrorOptions,
+} from "./CleanseError/CleanseError.ts";
+export {
+  isAtLeast,
+  type DataRecord,
+  type Dimension,
+  type Issue,
+  type IssueCode,
+  type Severity,
+  type SourceLocation,
+} from "./Issue/Issue.ts";
+export {
+  addIssue,
+  checkRecords,
+  defineStep,
+  mapRecords,
+  markChanged,
+  type RecordEnvelope,
+  type RecordStatus,
+  type RecordStep,
+  type RuleInfo,
+  type Step,
+  type StepContext,
+  type StreamStep,
+} from "./Step/Step.ts";
+export {
+  isRecordSource,
+  toRecordSource,
+  type InputFingerprint,
+  type RecordBatch,
+  type RecordInput,
+  type RecordSource,
+  type SourceProgress,
+  type ToRecordSourceOptions,
+} from "./RecordSource/RecordSource.ts";
+export { createMemorySink, formatReasons, withReasons, type RecordSink } from "./RecordSink/RecordSink.ts";
+export {
+  combineReports,
+  REPORT_SCHEMA_VERSION,
+  type DimensionScore,
+  type FieldSummary,
+  type IssueExample,
+  type JobReport,
+  type QualityReport,
+  type ReportTimings,
+  type ReportTotals,
+  type RuleSummary,
+  type StepTiming,
+} from "./QualityReport/QualityReport.ts";
+export { createReportBuilder, type ReportBuilder, type ReportBuilderOptions } from "./QualityReport/createReportBuilder.ts";
+export {
+  processRecords,
+  type PipelineProgress,
+  type ProcessRecordsOptions,
+  type RecordRun,
+} from "./processRecords/processRecords.ts";
+export { runPipeline, type RunPipelineOptions } from "./runPipeline/runPipeline.ts";
+export { collect } from "./collect/collect.ts";
+export { formatLocation } from "./formatLocation/formatLocation.ts";
+export { maskValue } from "./maskValue/maskValue.ts";
+export { toNodeReadable, toWebStream } from "./streamAdapters/streamAdapters.ts";

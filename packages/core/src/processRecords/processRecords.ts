@@ -1,0 +1,203 @@
+import { AbortedError } from "../CleanseError/CleanseError.ts";
+import { isAtLeast, type Issue, type Severity } from "../Issue/Issue.ts";
+import type { QualityReport, StepTiming } from "../QualityReport/QualityReport.ts";
+import { createReportBuilder } from "../QualityReport/createReportBuilder.ts";
+import { toRecordSource, type RecordInput, type RecordSource } from "../RecordSource/RecordSource.ts";
+import type { RecordEnvelope, RecordStep, RuleInfo, Step, StepContext, StreamStep } from "../Step/Step.ts";
+
+/** Options of {@link processRecords}. */
+export interface ProcessRecordsOptions {
+  /** Dataset name for locations and the report. Defaults to the source's name. */
+  readonly name?: string;
+  /** The lowest severity that sends a record to quarantine. Defaults to `error`. */
+  readonly quarantineOn?: Severity;
+  /** Examples kept per rule in the report. Defaults to 5. */
+  readonly examplesPerRule?: number;
+  /** Fields whose example values are masked in the report, besides those the steps declare. */
+  readonly piiFields?: Iterable<string>;
+  readonly signal?: AbortSignal;
+  /** Called at most every `progressIntervalMs` (default 250) while records flow. */
+  readonly onProgress?: (progress: PipelineProgress) => void;
+  readonly progressIntervalMs?: number;
+}
+
+/** What {@link ProcessRecordsOptions.onProgress} receives. */
+export interface PipelineProgress {
+  readonly records: number;
+  readonly elapsedMs: number;
+  readonly bytesRead?: number;
+  readonly bytesTotal?: number;
+}
+
+/** A running pipeline: iterate it for routed records, then ask for the report. */
+export interface RecordRun extends AsyncIterable<RecordEnvelope> {
+  /** Routed records in batches, cheaper than one at a time. */
+  batches(): AsyncIterable<readonly RecordEnvelope[]>;
+  /** The quality report; available once the records have been consumed. */
+  report(): QualityReport;
+}
+
+type Batch = RecordEnvelope[];
+
+/**
+ * Runs steps over a record stream and routes each record to clean, quarantine or merged.
+ * Memory stays flat: records are pulled in batches as the consumer asks for them.
+ * @param input - a record source, an (async) iterable of records, a Node Readable or a Web ReadableStream
+ * @param steps - transforms and rules, in order
+ * @param options - routing threshold, report options, signal, progress
+ * @returns a run to iterate; `run.report()` afterwards
+ * @example
+ * const run = processRecords([{ id: 1 }, { id: null }], [requireId]);
+ * for await (const r of run) console.log(r.status); //=> "clean", "quarantine"
+ * run.report().totals //=> { total: 2, clean: 1, quarantined: 1, merged: 0 }
+ */
+export function processRecords(input: RecordInput, steps: readonly Step[] = [], options: ProcessRecordsOptions = {}): RecordRun {
+  const source: RecordSource = toRecordSource(input, options.name === undefined ? {} : { name: options.name });
+  const dataset = options.name ?? source.name;
+  const quarantineOn = options.quarantineOn ?? "error";
+  const rules: RuleInfo[] = steps.flatMap((s) => s.rules ?? []);
+  const pii = new Set<string>([...(options.piiFields ?? []), ...steps.flatMap((s) => s.piiFields ?? [])]);
+  const builder = createReportBuilder({
+    dataset,
+    ...(options.examplesPerRule === undefined ? {} : { examplesPerRule: options.examplesPerRule }),
+    piiFields: pii,
+    rules,
+  });
+  const stepMs = new Map<string, number>();
+  const ctx: StepContext = {
+    dataset,
+    signal: options.signal,
+    setSection: (name, data) => builder.setSection(name, data),
+    warn: (message) => builder.addWarning(message),
+  };
+  let ingested = 0;
+  let seqSum = 0;
+  let startedAt = new Date();
+  let report: QualityReport | undefined;
+  let started = false;
+
+  async function* ingest(): AsyncGenerator<Batch> {
+    let lastProgress = 0;
+    const interval = options.progressIntervalMs ?? 250;
+    for await (const batch of source.batches(options.signal)) {
+      if (options.signal?.aborted) throw new AbortedError(undefined, { cause: options.signal.reason });
+      const out: Batch = new Array(batch.records.length);
+      for (let i = 0; i < batch.records.length; i++) {
+        const seq = ingested++;
+        seqSum += seq;
+        const line = batch.lines?.[i];
+        const readIssues = batch.issues?.get(i);
+        out[i] = {
+          record: batch.records[i]!,
+          seq,
+          location: line === undefined ? { file: source.name, record: seq + 1 } : { file: source.name, line, record: seq + 1 },
+          issues: readIssues ? [...readIssues] : [],
+          changed: undefined,
+          mergedInto: undefined,
+          status: undefined,
+        };
+      }
+      if (options.onProgress) {
+        const now = Date.now();
+        if (now - lastProgress >= interval) {
+          lastProgress = now;
+          const p = source.progress?.();
+          options.onProgress({
+            records: ingested,
+            elapsedMs: now - startedAt.getTime(),
+            ...(p ? { bytesRead: p.bytesRead } : {}),
+            ...(p?.bytesTotal === undefined ? {} : { bytesTotal: p.bytesTotal }),
+          });
+        }
+      }
+      yield out;
+    }
+  }
+
+  async function* recordStage(input: AsyncIterable<Batch>, group: readonly RecordStep[]): AsyncGenerator<Batch> {
+    for await (const batch of input) {
+      for (const step of group) {
+        const t0 = performance.now();
+        for (let i = 0; i < batch.length; i++) {
+          const r = step.process(batch[i]!, ctx);
+          if (r !== undefined) await r;
+        }
+        stepMs.set(step.name, (stepMs.get(step.name) ?? 0) + performance.now() - t0);
+      }
+      yield batch;
+    }
+  }
+
+  async function* flatten(input: AsyncIterable<Batch>): AsyncGenerator<RecordEnvelope> {
+    for await (const batch of input) yield* batch;
+  }
+
+  async function* streamStage(input: AsyncIterable<Batch>, step: StreamStep): AsyncGenerator<Batch> {
+    let batch: Batch = [];
+    for await (const env of step.run(flatten(input), ctx)) {
+      batch.push(env);
+      if (batch.length >= 256) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
+  }
+
+  async function* route(): AsyncGenerator<readonly RecordEnvelope[]> {
+    if (started) throw new Error("A record run can be consumed only once.");
+    started = true;
+    startedAt = new Date();
+    for (const step of steps) await step.start?.(ctx);
+    let stream: AsyncIterable<Batch> = ingest();
+    let group: RecordStep[] = [];
+    for (const step of steps) {
+      if (step.kind === "record") {
+        group.push(step);
+      } else {
+        if (group.length > 0) stream = recordStage(stream, group);
+        group = [];
+        stream = streamStage(stream, step);
+      }
+    }
+    if (group.length > 0) stream = recordStage(stream, group);
+
+    for await (const batch of stream) {
+      for (let i = 0; i < batch.length; i++) {
+        const env = batch[i]!;
+        env.status = env.mergedInto !== undefined ? "merged" : hasAtLeast(env.issues, quarantineOn) ? "quarantine" : "clean";
+        builder.add(env);
+      }
+      yield batch;
+    }
+    for (const step of steps) {
+      const found = await step.finish?.(ctx);
+      if (found && found.length > 0) builder.addDatasetIssues(found);
+    }
+    const timings: StepTiming[] = steps.map((s) => ({ name: s.name, ms: Math.round((stepMs.get(s.name) ?? 0) * 100) / 100 }));
+    const fingerprint = source.fingerprint?.();
+    report = builder.finish({
+      ingested,
+      seqSum,
+      inputs: fingerprint ? [{ ...fingerprint, records: fingerprint.records ?? ingested }] : [{ name: source.name, records: ingested }],
+      startedAt,
+      steps: timings,
+    });
+  }
+
+  return {
+    batches: route,
+    async *[Symbol.asyncIterator]() {
+      for await (const batch of route()) yield* batch;
+    },
+    report() {
+      if (!report) throw new Error("The report is available only after all records have been consumed.");
+      return report;
+    },
+  };
+}
+
+function hasAtLeast(issues: readonly Issue[], threshold: Severity): boolean {
+  for (let i = 0; i < issues.length; i++) if (isAtLeast(issues[i]!.severity, threshold)) return true;
+  return false;
+}
