@@ -29,6 +29,7 @@ export {
   type RuleInfo,
   type Step,
   type StepContext,
+  type StepFactoryContext,
   type StreamStep,
 } from "./Step/Step.ts";
 export {

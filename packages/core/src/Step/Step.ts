@@ -1,4 +1,5 @@
 import type { DataRecord, Dimension, Issue, Severity, SourceLocation } from "../Issue/Issue.ts";
+import type { RecordSource } from "../RecordSource/RecordSource.ts";
 
 /** Final outcome of a record. */
 export type RecordStatus = "clean" | "quarantine" | "merged";
@@ -151,4 +152,20 @@ export function checkRecords(
       for (const issue of found) addIssue(envelope, issue);
     },
   };
+}
+
+/**
+ * What a step factory gets besides its own options when a job or rule file builds it.
+ * The CLI fills it in; TypeScript callers can pass their own.
+ */
+export interface StepFactoryContext {
+  /** Folder that relative paths in the configuration resolve against. */
+  readonly baseDir: string;
+  /** The configuration file, for error locations. */
+  readonly file?: string;
+  /**
+   * Opens another input by path (relative to `baseDir`) or by a source name declared in the job,
+   * e.g. the customers file that an orders reference check looks ids up in.
+   */
+  readonly openSource?: (spec: string | { readonly path: string; readonly [option: string]: unknown }) => RecordSource;
 }
