@@ -1,0 +1,16 @@
+export {
+  parseConfigText,
+  type ConfigDocument,
+  type ConfigPath,
+  type ParseConfigTextOptions,
+} from "./parseConfigText/parseConfigText.ts";
+export { readConfigFile } from "./readConfigFile/readConfigFile.ts";
+export {
+  configError,
+  ConfigValidationError,
+  validateConfig,
+  type ConfigProblem,
+  type ValidateConfigOptions,
+} from "./validateConfig/validateConfig.ts";
+export { suggest } from "./suggest/suggest.ts";
+export { toJsonSchema, type ToJsonSchemaOptions } from "./toJsonSchema/toJsonSchema.ts";
