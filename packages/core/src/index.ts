@@ -64,6 +64,7 @@ export {
   type RecordRun,
 } from "./processRecords/processRecords.ts";
 export { runPipeline, type RunPipelineOptions } from "./runPipeline/runPipeline.ts";
+export { dropFields, renameFields, selectFields } from "./fieldSteps/fieldSteps.ts";
 export { collect } from "./collect/collect.ts";
 export { formatLocation } from "./formatLocation/formatLocation.ts";
 export { maskValue } from "./maskValue/maskValue.ts";
