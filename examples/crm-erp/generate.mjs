@@ -93,7 +93,7 @@ function amountVariant(n) {
     n.toFixed(2),
     String(n),
     n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
-    `¥${n.toLocaleString("en-US", { minimumFractionDigits: 2 })}`,
+    `￥${n.toLocaleString("en-US", { minimumFractionDigits: 2 })}`,
     n.toFixed(3),
   ]);
 }

@@ -211,7 +211,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
 
 function toExample(issue: Issue, env: RecordEnvelope, pii: ReadonlySet<string>): IssueExample {
   const loc = issue.location ?? env.location;
-  const masked = issue.field !== undefined && pii.has(issue.field);
+  const masked = issue.field !== undefined && pii.has(issue.field) && issue.value !== null && issue.value !== undefined;
   return {
     ...(loc.record === undefined ? {} : { record: loc.record }),
     ...(loc.line === undefined ? {} : { line: loc.line }),
