@@ -1,0 +1,106 @@
+import { describe, expect, test } from "vitest";
+import { datasetReport, demoReport } from "../../test-support/fixtures.ts";
+import { compareReports } from "../compareReports/compareReports.ts";
+import { renderHtml } from "./renderHtml.ts";
+
+const visibleText = (html: string) =>
+  html
+    .replace(/<style>[\s\S]*?<\/style>|<script>[\s\S]*?<\/script>|<title>[\s\S]*?<\/title>/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
+
+describe("renderHtml", () => {
+  test("is one self-contained file: nothing is loaded from anywhere", () => {
+    const html = renderHtml(demoReport(), { comparison: compareReports(demoReport(), demoReport()) });
+    expect(html.startsWith("<!doctype html>\n<html lang=\"en\">")).toBe(true);
+    expect(html).not.toMatch(/(src|href)\s*=\s*"(https?:)?\/\//i);
+    expect(html).not.toMatch(/url\(|@import|@font-face|<link rel="stylesheet"|<script src|<img /i);
+    expect(html).toContain('<link rel="icon" href="data:,">');
+    expect(html.match(/<script>/g)).toHaveLength(1);
+    expect(renderHtml(demoReport(), { noScript: true })).not.toContain("<script");
+  });
+
+  test("has light and dark colours and accessible tables and charts", () => {
+    const html = renderHtml(demoReport());
+    expect(html).toContain("@media (prefers-color-scheme: dark)");
+    expect(html).toContain('<meta name="color-scheme" content="light dark">');
+    expect(html.match(/<table/g)?.length).toBe(html.match(/<caption/g)?.length);
+    expect(html.match(/<svg class="(chart|gauge)"/g)?.length).toBe(html.match(/<svg class="(chart|gauge)"[^>]* role="img" aria-label="[^"]+"/g)?.length);
+    expect(html).toContain('<th scope="col" class="num">Failed</th>');
+  });
+
+  test("shows the scorecard, the counts, the failing rules and the fields", () => {
+    const text = visibleText(renderHtml(demoReport()));
+    expect(text).toContain("97.1 of 100");
+    expect(text).toContain("Records 1,309 Clean 1,025 78.3% Quarantined 284 21.7% Merged 0");
+    expect(text).toContain("crm_customers score 95.3 408 records · 211 clean · 197 quarantined (48.3%) · from crm_customers.csv (gbk)");
+    expect(text).toContain("validity 607 of 4,898 checks failed");
+    expect(text).toContain("median 98 · 10th percentile 91 · 101 records scored 100");
+    expect(text).toContain('reference customer_id error integrity 38 5.9% record 5 customer_id "E29007" not found in the reference records (erp_id)');
+    expect(text).toContain("status 47.8 213 / 408 213 0 not_allowed 213");
+  });
+
+  test("shows duplicates: clusters, golden records with personal values masked, and an explained match", () => {
+    const html = renderHtml(demoReport());
+    const text = visibleText(html);
+    expect(text).toContain("clusters with duplicates 48 duplicates 48 candidate pairs 260 pairs above threshold 48 reduction ratio 99.7%");
+    expect(text).toContain("C00002 2 C00002 C00003");
+    expect(text).toMatch(/C00002 上海 198000 h\*{12}m F 何涛 1\*{9}8/);
+    expect(text).toContain("Why C00389 and C00390 match: match probability > 0.9999 (threshold 0.9)");
+    expect(html).toContain('aria-label="Match weight of each comparison (log2 Bayes factor)"');
+    expect(text).toContain("phone 1*********8 / 1*********8 exact 0.91 2.6e-6 3.5e+5 +18.40");
+  });
+
+  test("escapes every text that comes from the data", () => {
+    const evil = '<script>alert("x")</script>';
+    const html = renderHtml(
+      datasetReport({
+        dataset: evil,
+        rules: [{ rule: evil, field: evil, severity: "error", dimension: evil, failed: 1, ratio: 0.1, examples: [{ value: evil, message: evil }] }],
+        warnings: [evil],
+      }),
+      { title: evil },
+    );
+    expect(html).not.toContain("<script>alert");
+    expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+  });
+
+  test("renders what there is of a dedupe section of another shape, and ignores one it cannot read", () => {
+    const html = renderHtml(
+      datasetReport({
+        sections: {
+          dedupe: {
+            clusters: [{ id: 7, members: [{ id: "a" }, { id: "b" }, "c"] }, "junk"],
+            golden: [{ clusterId: "7", name: "Li", lineage: { name: "b" } }],
+            explained: { ids: ["a", "b"], priorWeight: -3, contributions: [{ comparison: "name", level: "exact", log2Weight: 5 }], weight: 2, match_probability: 0.8 },
+          },
+        },
+      }),
+    );
+    const text = visibleText(html);
+    expect(text).toContain("7 3 a b c");
+    expect(text).toContain("Why a and b match: match probability 0.8");
+    expect(() => renderHtml(datasetReport({ sections: { dedupe: "nothing here", score: { score: "bad" } } }))).not.toThrow();
+  });
+
+  test("shows the comparison with a baseline", () => {
+    const current = datasetReport();
+    const baseline = datasetReport({ rules: current.rules.map((r) => (r.rule === "email" ? { ...r, failed: 60, ratio: 0.3 } : r)) });
+    const text = visibleText(renderHtml(current, { comparison: compareReports(baseline, current) }));
+    expect(text).toContain("Since the baseline Compared with the run that finished 2025-03-01 08:00:01 UTC: 1 better , 0 worse .");
+    expect(text).toContain("people email email 60 (30.0%) 40 (20.0%) −10 pp ▲ (better)");
+  });
+
+  test("renders a report without a score, dataset checks and warnings", () => {
+    const text = visibleText(renderHtml(datasetReport({ sections: {} })));
+    expect(text).not.toContain("of 100");
+    expect(text).toContain("Share of records without an error or warning in each dimension.");
+    expect(text).toContain("warning row_count : 200 records, expected at least 500");
+    expect(text).toContain("Warning: 2 rows had an extra column");
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, test } from "vitest";
+import { datasetReport, demoReport } from "../../test-support/fixtures.ts";
+import { compareReports } from "../compareReports/compareReports.ts";
+import { renderMarkdown } from "./renderMarkdown.ts";
+
+describe("renderMarkdown", () => {
+  test("opens with the job's score and counts, then a table of its datasets", () => {
+    const md = renderMarkdown(demoReport());
+    const lines = md.split("\n");
+    expect(lines[0]).toBe("# Data quality: crm-erp-demo");
+    expect(lines[2]).toMatch(/^\*\*Score 97\.1\*\* \/ 100 · 1,309 records · 1,025 clean · 284 quarantined \(21\.7%\) · /);
+    expect(md).toContain("| [crm_customers](#crm_customers) | 408 | 211 | 197 (48.3%) | 0 | 95.3 |");
+    expect(md).toContain("| **all** | **1,309** | **1,025** | **284** (21.7%) | **0** | **97.1** |");
+  });
+
+  test("gives each dataset its dimension bars, score distribution, failing rules and fields", () => {
+    const md = renderMarkdown(demoReport());
+    expect(md).toContain("## erp_orders\n\n**Score 97.3** / 100 (good) · 640 records: 569 clean, 71 quarantined (11.1%).");
+    expect(md).toContain("| integrity | 94.1 | `█████████▍` | 38 of 640 checks failed |");
+    expect(md).toContain("Record scores: `     ▁▁▁▁█` (0 → 100), median 100, 10th percentile 95, 569 perfect.");
+    expect(md).toContain('| reference | customer_id | error | 38 | 5.9% | record 5: customer_id "E29007" not found in the reference records (erp_id) |');
+    expect(md).toContain("| customer_id | 94.1 | 38 | 0 | reference_missing 38 |");
+  });
+
+  test("shows examples of personal fields masked, as the report holds them, and masks more on request", () => {
+    const md = renderMarkdown(demoReport());
+    expect(md).toContain('| phone | phone | error | 8 | 2.0% | record 29 (line 30): expected a phone number (CN), received "+************6" |');
+    const masked = renderMarkdown(demoReport(), { maskFields: ["status"] });
+    expect(masked).toContain('| in | status | warning | 213 | 52.2% | record 1 (line 2): "P******T" is not one of "active", "inactive", "prospect" |');
+    expect(renderMarkdown(datasetReport(), { maskAll: true })).toContain('received "l***********m"');
+  });
+
+  test("explains a match of the dedupe section in a collapsed block, personal values masked", () => {
+    const md = renderMarkdown(demoReport());
+    expect(md).toContain("### Duplicates");
+    expect(md).toContain("<details><summary>Why C00389 and C00390 match (match probability > 0.9999)</summary>");
+    expect(md).toContain("| phone | 1*********8 / 1*********8 | exact | +18.40 |");
+    expect(md).toContain("| id_card | ∅ / ∅ | null | ±0 |");
+    expect(md).toContain("| **total** | | | **+38.20** |");
+  });
+
+  test("says what changed since a baseline", () => {
+    const current = datasetReport();
+    const baseline = datasetReport({ rules: current.rules.map((r) => (r.rule === "email" ? { ...r, failed: 60, ratio: 0.3 } : r)) });
+    const md = renderMarkdown(current, { comparison: compareReports(baseline, current) });
+    expect(md).toContain("**Since the baseline** (2025-03-01 08:00:01 UTC): 1 better, 0 worse.");
+    expect(md).toContain("| people | email | email | 60 (30.0%) | 40 (20.0%) | −10 pp ▲ |");
+  });
+
+  test("renders a dataset report without a score from the report's own dimension scores", () => {
+    const md = renderMarkdown(datasetReport({ sections: {} }));
+    expect(md.split("\n").slice(0, 3)).toEqual(["# Data quality: people", "", "200 records · 150 clean · 50 quarantined (25.0%) · 1.50 s"]);
+    expect(md).toContain("| validity | 80.0 | `████████  ` | 40 records failing |");
+    expect(md).toContain("- **warning** row_count: 200 records, expected at least 500");
+    expect(md).toContain("> **warning:** 2 rows had an extra column");
+    expect(md).toContain("1 more rule found nothing.");
+  });
+
+  test("escapes what would break a table", () => {
+    const r = datasetReport({ sections: {}, rules: [{ rule: "a|b", field: "x", severity: "error", dimension: "validity", failed: 1, ratio: 0.005, examples: [{ message: "line1\nline2 <b>" }] }] });
+    expect(renderMarkdown(r)).toContain("| a\\|b | x | error | 1 | 0.5% | line1 line2 &lt;b> |");
+  });
+});
