@@ -1,0 +1,66 @@
+import type { WatermarkType } from "../incrementalSpecSchema/incrementalSpecSchema.ts";
+
+const NUMERIC = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
+const INTEGER = /^-?\d+$/;
+const DATE_LIKE = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?\s*(Z|[+-]\d{2}(:?\d{2})?)?$/i;
+
+/** Brings a watermark value into a JSON-safe form: strings and numbers stay, bigints and dates become text. */
+export function toJsonWatermark(value: unknown): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value === "bigint") return value.toString();
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  return String(value);
+}
+
+function asNumberText(v: unknown): string | undefined {
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : undefined;
+  if (typeof v === "bigint") return v.toString();
+  if (typeof v === "string" && NUMERIC.test(v.trim())) return v.trim();
+  return undefined;
+}
+
+function timeOf(v: unknown): number | undefined {
+  if (v instanceof Date) return v.getTime();
+  if (typeof v !== "string") return undefined;
+  const s = v.trim();
+  if (!DATE_LIKE.test(s)) return undefined;
+  let iso = s.replace(" ", "T");
+  if (iso.length > 10) iso = iso.replace(/([+-]\d{2})$/, "$1:00").replace(/([+-]\d{2})(\d{2})$/, "$1:$2");
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? undefined : t;
+}
+
+function compareNumbers(a: string, b: string): number {
+  if (INTEGER.test(a) && INTEGER.test(b)) {
+    const x = BigInt(a);
+    const y = BigInt(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  return Math.sign(Number(a) - Number(b));
+}
+
+/**
+ * Compares two watermark values the way the database would: numbers numerically (big integers too),
+ * timestamps by instant, anything else as text.
+ */
+export function compareWatermarks(a: unknown, b: unknown, type: WatermarkType = "auto"): number {
+  if (type === "number" || type === "auto") {
+    const x = asNumberText(a);
+    const y = asNumberText(b);
+    if (x !== undefined && y !== undefined) return compareNumbers(x, y);
+    if (type === "number") return compareText(a, b);
+  }
+  if (type === "timestamp" || type === "auto") {
+    const x = timeOf(a);
+    const y = timeOf(b);
+    if (x !== undefined && y !== undefined && x !== y) return x < y ? -1 : 1;
+  }
+  return compareText(a, b);
+}
+
+function compareText(a: unknown, b: unknown): number {
+  const x = String(a);
+  const y = String(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}

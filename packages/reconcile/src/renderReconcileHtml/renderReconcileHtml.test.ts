@@ -1,0 +1,29 @@
+import { describe, expect, test } from "vitest";
+import { reconcile } from "../reconcile/reconcile.ts";
+import { renderReconcileHtml } from "./renderReconcileHtml.ts";
+
+const sample = (): ReturnType<typeof reconcile> =>
+  reconcile(
+    [
+      { id: "1", name: "Wu | <b>", updated_at: "2024-05-01T00:00:00Z" },
+      { id: "2", name: "He", updated_at: "2024-05-01T00:00:00Z" },
+      { id: "3", name: "Xu", updated_at: "2024-05-01T00:00:00Z" },
+    ],
+    [
+      { id: "1", name: "Wu | <i>", updated_at: "2024-05-01T02:00:00Z" },
+      { id: "2", name: "He", updated_at: "2024-05-03T00:00:00Z" },
+      { id: "4", name: "Li", updated_at: "2024-05-03T00:00:00Z" },
+    ],
+    { key: "id", standardize: "none", names: { left: "crm", right: "erp" } },
+  );
+
+describe("renderReconcileHtml", () => {
+  test("is one self-contained page with every value escaped", async () => {
+    const html = renderReconcileHtml(await sample());
+    expect(html.startsWith("<!doctype html>")).toBe(true);
+    expect(html).toContain("<code>Wu | &lt;b&gt;</code>");
+    expect(html).not.toContain("Wu | <b>");
+    expect(html).not.toMatch(/<script|<link|src=/);
+    expect(html).toContain("<h2>Sync lag (updated_at − updated_at)</h2>");
+  });
+});
