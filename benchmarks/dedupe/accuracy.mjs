@@ -1,0 +1,67 @@
+// Dedupe/link accuracy on public ground-truth datasets: zero-config ("auto") and configured
+// (configs/<dataset>.yaml). Prints pairwise precision, recall and F1 per dataset as JSON.
+// Usage: node benchmarks/dedupe/accuracy.mjs [dataset ...]
+// Datasets come from ../shared/datasets (relative to the repository root) when present, else from
+// the copies in packages/dedupe/test-data (febrl1 and splink_fake_1000 only).
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { dedupeRecords, evaluateClusters, evaluatePairs, linkRecords, parseDedupeConfig } from "@cleanse/dedupe";
+import { DATASETS, loadDataset } from "./_datasets.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const CONFIG = {
+  febrl1: "febrl.yaml",
+  febrl2: "febrl.yaml",
+  febrl3: "febrl.yaml",
+  splink_fake_1000: "splink_fake_1000.yaml",
+  cora: "cora.yaml",
+  dblp_acm: "dblp_acm.yaml",
+};
+// Figures each dataset's README cites (none numeric for most).
+const PUBLISHED = {
+  dblp_acm: { f1: 0.98, note: "best full-table F-measure in Koepcke, Thor & Rahm (PVLDB 2010), about 97-98 %" },
+};
+
+const round = (x) => Number(x.toFixed(4));
+const metrics = (m) => ({ precision: round(m.precision), recall: round(m.recall), f1: round(m.f1) });
+
+async function run(d, config) {
+  const t0 = performance.now();
+  if (d.kind === "link") {
+    const result = await linkRecords(d.left, d.right, config, { idField: d.idField });
+    const m = evaluatePairs(result.pairs.map((p) => [p.left_id, p.right_id]), d.truth);
+    return { ...metrics(m), candidatePairs: result.stats.candidatePairs, reductionRatio: result.stats.reductionRatio, emIterations: result.stats.emIterations, ms: Math.round(performance.now() - t0) };
+  }
+  const result = await dedupeRecords(d.records, config, { idField: d.idField });
+  const predicted = new Map(result.records.map((r) => [String(r[d.idField]), String(r.cluster_id)]));
+  const m = evaluateClusters(predicted, d.truth);
+  return {
+    ...metrics(m),
+    candidatePairs: result.stats.candidatePairs,
+    reductionRatio: result.stats.reductionRatio,
+    emIterations: result.stats.emIterations,
+    ms: Math.round(performance.now() - t0),
+  };
+}
+
+const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : DATASETS;
+const results = {};
+for (const name of names) {
+  const d = loadDataset(name);
+  if (!d) {
+    results[name] = { skipped: "dataset not found in ../shared/datasets or packages/dedupe/test-data" };
+    continue;
+  }
+  const configured = parseDedupeConfig(readFileSync(join(here, "configs", CONFIG[name]), "utf8"));
+  const auto = await run(d, "auto");
+  const conf = await run(d, configured);
+  results[name] = {
+    source: d.origin,
+    records: d.kind === "link" ? { left: d.left.length, right: d.right.length } : d.records.length,
+    zeroConfig: auto,
+    configured: conf,
+    ...(PUBLISHED[name] ? { published: PUBLISHED[name] } : {}),
+  };
+}
+process.stdout.write(`${JSON.stringify({ benchmark: "dedupe-accuracy", node: process.version, metric: "pairwise (clusters closed transitively for dedupe)", results }, null, 2)}\n`);

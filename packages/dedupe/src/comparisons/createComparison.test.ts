@@ -1,0 +1,84 @@
+import { describe, expect, test } from "vitest";
+import type { ComparisonConfig } from "../config/dedupeConfigSchema.ts";
+import { createComparison } from "./createComparison.ts";
+
+function levelOf(config: ComparisonConfig, a: unknown, b: unknown): string {
+  const c = createComparison(config);
+  return c.levels[c.compare({ v: a }, { v: b })]!.label;
+}
+
+describe("createComparison", () => {
+  test.each<[ComparisonConfig, unknown, unknown, string]>([
+    [{ field: "v", type: "exact" }, "Smith", " smith ", "exact"],
+    [{ field: "v", type: "exact" }, "Smith", "Smyth", "else"],
+    [{ field: "v", type: "exact" }, "Smith", null, "null"],
+    [{ field: "v", type: "exact" }, "", "Smith", "null"],
+    [{ field: "v", type: "jaroWinkler" }, "Jonathan", "Jonathon", "jaro-winkler >= 0.92"],
+    [{ field: "v", type: "jaroWinkler" }, "Jon", "John", "jaro-winkler >= 0.92"],
+    [{ field: "v", type: "jaroWinkler" }, "Dwayne", "Duane", "jaro-winkler >= 0.8"],
+    [{ field: "v", type: "jaroWinkler" }, "Smith", "Jones", "else"],
+    [{ field: "v", type: "levenshtein" }, "smith", "smyth", "levenshtein similarity >= 0.8"],
+    [{ field: "v", type: "levenshtein", distances: [1, 2] }, "kitten", "sitten", "levenshtein <= 1"],
+    [{ field: "v", type: "levenshtein", distances: [1, 2] }, "kitten", "sittin", "levenshtein <= 2"],
+    [{ field: "v", type: "levenshtein", distances: [1, 2] }, "kitten", "sitting", "else"],
+    [{ field: "v", type: "damerauLevenshtein", distances: [1] }, "2635962", "7635969", "else"],
+    [{ field: "v", type: "damerauLevenshtein", distances: [1] }, "2635962", "2635692", "damerau-levenshtein <= 1"],
+    [{ field: "v", type: "damerauLevenshtein" }, "jhon", "john", "damerau-levenshtein similarity >= 0.6"],
+    [{ field: "v", type: "jaccard" }, "jonathan", "jonathon", "2-gram jaccard >= 0.5"],
+    [{ field: "v", type: "jaccard", q: 3 }, "data quality", "data quality", "exact"],
+    [{ field: "v", type: "tokenSet" }, "Smith, John", "John Smith", "exact"],
+    [{ field: "v", type: "tokenSet" }, "John A Smith", "John Smith", "token set >= 0.7"],
+    [{ field: "v", type: "numeric", thresholds: [1, 5] }, "100", 100.5, "within 1"],
+    [{ field: "v", type: "numeric", thresholds: [1, 5] }, "100", "104", "within 5"],
+    [{ field: "v", type: "numeric", thresholds: [1, 5] }, "100", "1,000", "else"],
+    [{ field: "v", type: "numeric", thresholds: [1, 5] }, "1995,", "1996.", "within 1"],
+    [{ field: "v", type: "numeric", relative: true, thresholds: [0.1] }, 100, 95, "within 10%"],
+    [{ field: "v", type: "numeric" }, "n/a", 5, "null"],
+    [{ field: "v", type: "date" }, "1971-06-24", "24/06/1971", "exact"],
+    [{ field: "v", type: "date" }, "1971-06-04", "1971-04-06", "day and month swapped"],
+    [{ field: "v", type: "date" }, "19710624", "19710642", "one digit typo"],
+    [{ field: "v", type: "date" }, "1971-06-24", "1971-07-10", "within 31 days"],
+    [{ field: "v", type: "date" }, "1971-06-24", "1972-03-01", "within 366 days"],
+    [{ field: "v", type: "date" }, "1971-06-24", "1990-01-01", "else"],
+    [{ field: "v", type: "date" }, "unknown", "1990-01-01", "null"],
+    [{ field: "v", type: "phone" }, "0412 345 678", "(04) 1234-5678", "exact"],
+    [{ field: "v", type: "phone" }, "+61 412 345 678", "0412 345 678", "same last 8+ digits"],
+    [{ field: "v", type: "phone" }, "0412 345 678", "0412 345 687", "one digit typo"],
+    [{ field: "v", type: "phone" }, "0412 345 678", "0398 765 432", "else"],
+    [{ field: "v", type: "email" }, "Anna.Lee@Example.com", "anna.lee@example.com", "exact"],
+    [{ field: "v", type: "email" }, "anna.lee@example.com", "anna.lee@work.org", "same local part"],
+    [{ field: "v", type: "email" }, "anna.lee@example.com", "anna.le@example.com", "jaro-winkler >= 0.88"],
+    [{ field: "v", type: "email" }, "anna.lee@example.com", "bob@other.net", "else"],
+  ])("%o: %s vs %s -> %s", (config, a, b, expected) => {
+    expect(levelOf(config, a, b)).toBe(expected);
+  });
+
+  test("orders levels null, exact, thresholds from close to far, else", () => {
+    const c = createComparison({ field: "name", type: "jaroWinkler", thresholds: [0.8, 0.95] });
+    expect(c.levels.map((l) => [l.label, l.kind])).toEqual([
+      ["null", "null"],
+      ["exact", "exact"],
+      ["jaro-winkler >= 0.95", "close"],
+      ["jaro-winkler >= 0.8", "close"],
+      ["else", "else"],
+    ]);
+  });
+
+  test("joins several fields with a space", () => {
+    const c = createComparison({ field: ["first", "last"], type: "tokenSet" });
+    expect(c.name).toBe("first+last");
+    expect(c.textOf({ first: "Ann", last: "Lee" })).toBe("ann lee");
+    expect(c.levels[c.compare({ first: "Ann", last: "Lee" }, { first: "Lee", last: "Ann" })]!.kind).toBe("exact");
+  });
+
+  test("compares Chinese names through pinyin when asked", () => {
+    const c = createComparison({ field: "name", type: "exact", normalize: "pinyin" });
+    expect(c.textOf({ name: "王小明" })).toBe("wang xiao ming");
+    expect(c.levels[c.compare({ name: "王小明" }, { name: "汪小明" })]!.label).toBe("exact");
+  });
+
+  test("treats configured null values as missing", () => {
+    const c = createComparison({ field: "v", type: "exact" }, { nullValues: ["unknown"] });
+    expect(c.compare({ v: "Unknown" }, { v: "unknown" })).toBe(0);
+  });
+});

@@ -1,0 +1,314 @@
+import type { DataRecord } from "@cleanse/core";
+import { digitsOf, normalizeText, stripPunctuation, toNullSet } from "../_internal/normalize.ts";
+import { toPinyinText } from "../_internal/pinyinText.ts";
+import type { ComparatorType, ComparisonConfig } from "../config/dedupeConfigSchema.ts";
+import { damerauLevenshteinDistance, levenshteinDistance } from "./editDistance.ts";
+import { jaroWinkler } from "./jaroWinkler.ts";
+import { parseDateParts, type DateParts } from "./parseDateParts.ts";
+import { jaccardOfSorted, qgramSet, tokenSet, tokenSetOfSorted } from "./setSimilarity.ts";
+
+/** What kind of agreement a level stands for. */
+export type LevelKind = "null" | "exact" | "close" | "else";
+
+/** One outcome of a comparison. Level 0 is always `null` (a value is missing); the last is `else`. */
+export interface ComparisonLevel {
+  readonly index: number;
+  readonly label: string;
+  readonly kind: LevelKind;
+}
+
+/** A compiled comparison: turns two records into one of its ordered levels. */
+export interface Comparison {
+  readonly name: string;
+  readonly fields: readonly string[];
+  readonly type: ComparatorType;
+  readonly levels: readonly ComparisonLevel[];
+  readonly termFrequency: boolean;
+  /** How field values are normalized before comparison. */
+  readonly normalize: "text" | "pinyin" | "none";
+  /** The normalized text a record contributes (fields joined by a space), or null when missing. */
+  textOf(record: DataRecord): string | null;
+  /** Parses normalized text into the form `comparePrepared` takes; null when it cannot be compared. */
+  prepare(text: string): unknown;
+  /** Level index of two prepared values (never the null level). */
+  comparePrepared(a: unknown, b: unknown): number;
+  /** Level index of two records. */
+  compare(a: DataRecord, b: DataRecord): number;
+}
+
+/** Options of {@link createComparison}. */
+export interface CreateComparisonOptions {
+  /** Values read as missing; defaults to null, n/a, nan, none. */
+  readonly nullValues?: readonly string[];
+  /** Name to use instead of the configured or derived one. */
+  readonly name?: string;
+}
+
+const DEFAULT_THRESHOLDS: Readonly<Record<ComparatorType, readonly number[]>> = {
+  exact: [],
+  levenshtein: [0.8, 0.6],
+  damerauLevenshtein: [0.8, 0.6],
+  jaroWinkler: [0.92, 0.8],
+  jaccard: [0.7, 0.5],
+  tokenSet: [0.9, 0.7],
+  numeric: [1],
+  date: [31, 366],
+  phone: [],
+  email: [0.88],
+};
+
+interface LevelTable {
+  labels: string[];
+  kinds: LevelKind[];
+}
+
+function table(): LevelTable {
+  return { labels: ["null", "exact"], kinds: ["null", "exact"] };
+}
+
+function add(t: LevelTable, label: string): void {
+  t.labels.push(label);
+  t.kinds.push("close");
+}
+
+const NUMBER = /-?\d+(?:\.\d+)?/;
+const THOUSANDS = /(\d)[,_ ](?=\d{3}\b)/g;
+
+function fmt(n: number): string {
+  return String(Number(n.toFixed(4)));
+}
+
+/**
+ * Compiles a comparison configuration into a function from two records to a level, with the levels
+ * Splink uses: a null level, an exact level, threshold levels from close to far, and an else level.
+ * @param config - the comparison configuration
+ * @param options - null values and an optional name
+ * @returns the compiled comparison
+ * @example
+ * const c = createComparison({ field: "name", type: "jaroWinkler", thresholds: [0.9] });
+ * c.levels[c.compare({ name: "Jon" }, { name: "John" })]?.label //=> "jaro-winkler >= 0.9"
+ */
+export function createComparison(config: ComparisonConfig, options: CreateComparisonOptions = {}): Comparison {
+  const fields = typeof config.field === "string" ? [config.field] : [...config.field];
+  const name = options.name ?? config.name ?? fields.join("+");
+  const type = config.type;
+  const thresholds = [...(config.thresholds ?? DEFAULT_THRESHOLDS[type])];
+  const nullSet = toNullSet(options.nullValues);
+  const normalize = config.normalize ?? "text";
+  const levels = table();
+  let prepare: (text: string) => unknown;
+  let compareP: (a: unknown, b: unknown) => number;
+
+  const stringish = (): void => {
+    prepare = (text) => {
+      const s = stripPunctuation(text);
+      return s === "" ? null : s;
+    };
+  };
+
+  switch (type) {
+    case "exact": {
+      prepare = (text) => text;
+      compareP = (a, b) => (a === b ? 1 : 2);
+      break;
+    }
+    case "jaroWinkler": {
+      stringish();
+      const ts = thresholds.sort((x, y) => y - x);
+      for (const t of ts) add(levels, `jaro-winkler >= ${fmt(t)}`);
+      compareP = (a, b) => {
+        if (a === b) return 1;
+        const s = jaroWinkler(a as string, b as string);
+        for (let k = 0; k < ts.length; k++) if (s >= ts[k]!) return 2 + k;
+        return 2 + ts.length;
+      };
+      break;
+    }
+    case "levenshtein":
+    case "damerauLevenshtein": {
+      stringish();
+      const dist = type === "levenshtein" ? levenshteinDistance : damerauLevenshteinDistance;
+      const label = type === "levenshtein" ? "levenshtein" : "damerau-levenshtein";
+      if (config.distances !== undefined) {
+        const ds = [...config.distances].sort((x, y) => x - y);
+        for (const d of ds) add(levels, `${label} <= ${d}`);
+        const max = ds[ds.length - 1] ?? 0;
+        compareP = (a, b) => {
+          if (a === b) return 1;
+          const sa = a as string;
+          const sb = b as string;
+          if (Math.abs(sa.length - sb.length) > max) return 2 + ds.length;
+          const d = dist(sa, sb);
+          for (let k = 0; k < ds.length; k++) if (d <= ds[k]!) return 2 + k;
+          return 2 + ds.length;
+        };
+      } else {
+        const ts = thresholds.sort((x, y) => y - x);
+        for (const t of ts) add(levels, `${label} similarity >= ${fmt(t)}`);
+        const lowest = ts[ts.length - 1] ?? 1;
+        compareP = (a, b) => {
+          if (a === b) return 1;
+          const sa = a as string;
+          const sb = b as string;
+          const max = Math.max(sa.length, sb.length);
+          if (1 - Math.abs(sa.length - sb.length) / max < lowest) return 2 + ts.length;
+          const s = 1 - dist(sa, sb) / max;
+          for (let k = 0; k < ts.length; k++) if (s >= ts[k]!) return 2 + k;
+          return 2 + ts.length;
+        };
+      }
+      break;
+    }
+    case "jaccard": {
+      const q = config.q ?? 2;
+      prepare = (text) => {
+        const s = stripPunctuation(text);
+        return s === "" ? null : qgramSet(s, q);
+      };
+      const ts = thresholds.sort((x, y) => y - x);
+      for (const t of ts) add(levels, `${q}-gram jaccard >= ${fmt(t)}`);
+      compareP = (a, b) => {
+        const s = jaccardOfSorted(a as Int32Array, b as Int32Array);
+        if (s === 1) return 1;
+        for (let k = 0; k < ts.length; k++) if (s >= ts[k]!) return 2 + k;
+        return 2 + ts.length;
+      };
+      break;
+    }
+    case "tokenSet": {
+      prepare = (text) => {
+        const t = tokenSet(text);
+        return t.length === 0 ? null : t;
+      };
+      const ts = thresholds.sort((x, y) => y - x);
+      for (const t of ts) add(levels, `token set >= ${fmt(t)}`);
+      compareP = (a, b) => {
+        const s = tokenSetOfSorted(a as string[], b as string[]);
+        if (s === 1) return 1;
+        for (let k = 0; k < ts.length; k++) if (s >= ts[k]!) return 2 + k;
+        return 2 + ts.length;
+      };
+      break;
+    }
+    case "numeric": {
+      const relative = config.relative === true;
+      prepare = (text) => {
+        const m = NUMBER.exec(text.replace(THOUSANDS, "$1"));
+        const n = m ? Number(m[0]) : Number.NaN;
+        return Number.isFinite(n) ? n : null;
+      };
+      const ts = thresholds.sort((x, y) => x - y);
+      for (const t of ts) add(levels, relative ? `within ${fmt(t * 100)}%` : `within ${fmt(t)}`);
+      compareP = (a, b) => {
+        const x = a as number;
+        const y = b as number;
+        if (x === y) return 1;
+        const diff = relative ? Math.abs(x - y) / Math.max(Math.abs(x), Math.abs(y)) : Math.abs(x - y);
+        for (let k = 0; k < ts.length; k++) if (diff <= ts[k]!) return 2 + k;
+        return 2 + ts.length;
+      };
+      break;
+    }
+    case "date": {
+      prepare = (text) => parseDateParts(text);
+      const ts = thresholds.sort((x, y) => x - y);
+      add(levels, "day and month swapped");
+      add(levels, "one digit typo");
+      for (const t of ts) add(levels, `within ${fmt(t)} days`);
+      compareP = (a, b) => {
+        const x = a as DateParts;
+        const y = b as DateParts;
+        if (x.digits === y.digits) return 1;
+        if (x.y === y.y && x.m === y.d && x.d === y.m) return 2;
+        if (damerauLevenshteinDistance(x.digits, y.digits) <= 1) return 3;
+        const diff = Math.abs(x.day - y.day);
+        for (let k = 0; k < ts.length; k++) if (diff <= ts[k]!) return 4 + k;
+        return 4 + ts.length;
+      };
+      break;
+    }
+    case "phone": {
+      const last = config.lastDigits ?? 8;
+      prepare = (text) => {
+        const d = digitsOf(text).replace(/^0+/, "");
+        return d.length < 4 ? null : d;
+      };
+      add(levels, `same last ${last}+ digits`);
+      add(levels, "one digit typo");
+      compareP = (a, b) => {
+        const x = a as string;
+        const y = b as string;
+        if (x === y) return 1;
+        const short = Math.min(x.length, y.length);
+        if (short >= last) {
+          const k = Math.min(short, 11);
+          if (x.endsWith(y.slice(-k)) || y.endsWith(x.slice(-k))) return 2;
+        }
+        if (Math.abs(x.length - y.length) <= 1 && damerauLevenshteinDistance(x, y) <= 1) return 3;
+        return 4;
+      };
+      break;
+    }
+    case "email": {
+      const t = thresholds[0] ?? 0.88;
+      prepare = (text) => {
+        const s = text.includes(" ") ? text.replace(/\s+/g, "") : text;
+        const at = s.lastIndexOf("@");
+        return at <= 0 ? { full: s, local: s, domain: "" } : { full: s, local: s.slice(0, at), domain: s.slice(at + 1) };
+      };
+      add(levels, "same local part");
+      add(levels, `jaro-winkler >= ${fmt(t)}`);
+      compareP = (a, b) => {
+        const x = a as { full: string; local: string };
+        const y = b as { full: string; local: string };
+        if (x.full === y.full) return 1;
+        if (x.local === y.local && x.local.length > 0) return 2;
+        if (jaroWinkler(x.full, y.full) >= t) return 3;
+        return 4;
+      };
+      break;
+    }
+  }
+  levels.labels.push("else");
+  levels.kinds.push("else");
+
+  const textOf = (record: DataRecord): string | null => {
+    let out: string | null = null;
+    for (const f of fields) {
+      let v = normalize === "none" ? rawText(record[f]) : normalizeText(record[f], nullSet);
+      if (v === null) continue;
+      if (normalize === "pinyin") v = toPinyinText(v);
+      out = out === null ? v : `${out} ${v}`;
+    }
+    return out;
+  };
+  const levelList: ComparisonLevel[] = levels.labels.map((label, index) => ({ index, label, kind: levels.kinds[index]! }));
+  const prep = prepare!;
+  const cmp = compareP!;
+  return {
+    name,
+    fields,
+    type,
+    levels: levelList,
+    termFrequency: config.termFrequency === true,
+    normalize,
+    textOf,
+    prepare: prep,
+    comparePrepared: cmp,
+    compare(a, b) {
+      const ta = textOf(a);
+      const tb = textOf(b);
+      if (ta === null || tb === null) return 0;
+      const pa = prep(ta);
+      const pb = prep(tb);
+      if (pa === null || pb === null) return 0;
+      return cmp(pa, pb);
+    },
+  };
+}
+
+function rawText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const s = String(value).trim();
+  return s === "" ? null : s;
+}

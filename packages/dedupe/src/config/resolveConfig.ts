@@ -1,0 +1,120 @@
+import type {
+  BlockingRule,
+  ComparisonConfig,
+  DedupeConfig,
+  GoldenConfig,
+  KeyPartConfig,
+  KeySpec,
+  SurvivorshipRule,
+} from "./dedupeConfigSchema.ts";
+
+/** A key part with its defaults filled in. */
+export interface ResolvedKeyPart {
+  readonly field: string;
+  readonly transform: NonNullable<KeyPartConfig["transform"]>;
+  readonly length: number | undefined;
+}
+
+export type ResolvedBlockingRule =
+  | { readonly type: "key"; readonly name: string; readonly on: readonly ResolvedKeyPart[] }
+  | { readonly type: "sortedNeighbourhood"; readonly name: string; readonly on: readonly ResolvedKeyPart[]; readonly window: number }
+  | {
+      readonly type: "lsh";
+      readonly name: string;
+      readonly on: readonly string[];
+      readonly q: number;
+      readonly bands: number;
+      readonly rows: number;
+      readonly seed: number;
+    };
+
+export interface ResolvedComparison {
+  readonly name: string;
+  readonly fields: readonly string[];
+  readonly config: ComparisonConfig;
+}
+
+export interface ResolvedConfig {
+  readonly idField: string;
+  readonly threshold: number;
+  readonly rules: readonly ResolvedBlockingRule[];
+  readonly maxBlockSize: number;
+  readonly oversizedWindow: number;
+  readonly comparisons: readonly ResolvedComparison[];
+  readonly em: {
+    readonly maxIterations: number;
+    readonly tolerance: number;
+    readonly fixU: boolean;
+    readonly uSampleSize: number;
+    readonly maxTrainingPairs: number;
+    readonly seed: number;
+    readonly initialLambda: number | undefined;
+  };
+  readonly chaining: "off" | "flag" | "split";
+  readonly chainingMinProbability: number;
+  readonly golden: GoldenConfig & { readonly default: SurvivorshipRule };
+  readonly nullValues: readonly string[] | undefined;
+}
+
+export function resolveKeyPart(spec: KeySpec): ResolvedKeyPart {
+  if (typeof spec === "string") return { field: spec, transform: "exact", length: undefined };
+  return { field: spec.field, transform: spec.transform ?? "exact", length: spec.length };
+}
+
+function keyPartName(part: ResolvedKeyPart): string {
+  if (part.transform === "exact") return part.field;
+  return `${part.transform}${part.length === undefined ? "" : part.length}(${part.field})`;
+}
+
+function ruleName(rule: BlockingRule): string {
+  if (rule.name !== undefined) return rule.name;
+  if (rule.type === "key") return rule.on.map((s) => keyPartName(resolveKeyPart(s))).join(" & ");
+  if (rule.type === "sortedNeighbourhood") return `sorted(${rule.on.map((s) => keyPartName(resolveKeyPart(s))).join(", ")}; window ${rule.window ?? 5})`;
+  return `lsh(${rule.on.join(" ")}; q=${rule.q ?? 3}, ${rule.bands ?? 8}x${rule.rows ?? 3})`;
+}
+
+export function resolveRule(rule: BlockingRule, index: number): ResolvedBlockingRule {
+  const name = ruleName(rule);
+  if (rule.type === "key") return { type: "key", name, on: rule.on.map(resolveKeyPart) };
+  if (rule.type === "sortedNeighbourhood") return { type: "sortedNeighbourhood", name, on: rule.on.map(resolveKeyPart), window: rule.window ?? 5 };
+  return { type: "lsh", name, on: rule.on, q: rule.q ?? 3, bands: rule.bands ?? 8, rows: rule.rows ?? 3, seed: rule.seed ?? 1 + index };
+}
+
+export function resolveComparison(c: ComparisonConfig): ResolvedComparison {
+  const fields = typeof c.field === "string" ? [c.field] : [...c.field];
+  return { name: c.name ?? fields.join("+"), fields, config: c };
+}
+
+/** Fills every default of a validated configuration. */
+export function resolveConfig(config: DedupeConfig, idField?: string): ResolvedConfig {
+  const comparisons = config.comparisons.map(resolveComparison);
+  const seen = new Set<string>();
+  const unique = comparisons.map((c) => {
+    let n = c.name;
+    for (let k = 2; seen.has(n); k++) n = `${c.name}#${k}`;
+    seen.add(n);
+    return n === c.name ? c : { ...c, name: n };
+  });
+  const em = config.em ?? {};
+  return {
+    idField: idField ?? config.idField ?? "id",
+    threshold: config.threshold ?? 0.9,
+    rules: config.blocking.rules.map(resolveRule),
+    maxBlockSize: config.blocking.maxBlockSize ?? 1000,
+    oversizedWindow: config.blocking.oversizedWindow ?? 10,
+    comparisons: unique,
+    em: {
+      maxIterations: em.maxIterations ?? 100,
+      tolerance: em.tolerance ?? 1e-5,
+      fixU: em.fixU ?? false,
+      uSampleSize: em.uSampleSize ?? 100_000,
+      maxTrainingPairs: em.maxTrainingPairs ?? 2_000_000,
+      seed: em.seed ?? 42,
+      initialLambda: em.initialLambda,
+    },
+    chaining: config.clustering?.chaining ?? "flag",
+    chainingMinProbability: config.clustering?.chainingMinProbability ?? 0.01,
+    golden: { ...config.golden, default: config.golden?.default ?? "mostComplete" },
+    nullValues: config.nullValues,
+  };
+}

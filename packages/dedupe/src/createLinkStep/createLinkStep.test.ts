@@ -1,0 +1,42 @@
+import { collect, toRecordSource, type DataRecord } from "@cleanse/core";
+import { processRecords } from "@cleanse/core";
+import { describe, expect, test } from "vitest";
+import { createLinkStep, type LinkReportSection } from "./createLinkStep.ts";
+
+const people = [
+  ["li", "wei", "13812345678", "li.wei@example.com", "1980-01-02"],
+  ["wang", "fang", "13912345679", "wang.fang@example.com", "1975-03-04"],
+  ["zhang", "min", "13612345670", "zhang.min@example.com", "1990-05-06"],
+  ["chen", "jing", "15012345671", "chen.jing@example.com", "1985-07-08"],
+  ["liu", "yang", "15112345672", "liu.yang@example.com", "1992-09-10"],
+  ["huang", "lei", "18612345673", "huang.lei@example.com", "1979-11-12"],
+  ["zhao", "jun", "18712345674", "zhao.jun@example.com", "1968-12-13"],
+  ["wu", "tao", "13512345675", "wu.tao@example.com", "1999-02-14"],
+] as const;
+
+describe("createLinkStep", () => {
+  test("links each record to its counterpart, keeps every record, and flags those without one", async () => {
+    const crm: DataRecord[] = people.map(([s, g, p, e, d], i) => ({ customer_id: `C${i}`, surname: s, given: g, phone: p, email: e, dob: d }));
+    crm.push({ customer_id: "C99", surname: "ma", given: "xiu", phone: "13000000000", email: "ma.xiu@example.com", dob: "2001-01-01" });
+    const erp: DataRecord[] = people.map(([s, g, p, e, d], i) => ({ erp_id: `E${i}`, surname: s, given: i === 2 ? "ming" : g, mobile: p, email: e, dob: d }));
+    const step = createLinkStep(
+      { with: "erp", idField: "customer_id", withIdField: "erp_id", map: { mobile: "phone" } },
+      { baseDir: ".", openSource: () => toRecordSource(erp, { name: "erp" }) },
+    );
+    const run = processRecords(crm, [step]);
+    const out = await collect(run);
+    expect(out).toHaveLength(crm.length);
+    const linked = Object.fromEntries(out.map((e) => [e.record.customer_id, e.record.linked_id]));
+    for (let i = 0; i < people.length; i++) expect(linked[`C${i}`]).toBe(`E${i}`);
+    expect(linked.C99).toBeNull();
+    const c99 = out.find((e) => e.record.customer_id === "C99")!;
+    expect(c99.status).toBe("clean");
+    expect(c99.issues.map((i) => [i.rule, i.code, i.severity])).toEqual([["link", "unlinked", "info"]]);
+    const section = run.report().sections.link as LinkReportSection;
+    expect(section).toMatchObject({ records: 9, otherRecords: 8, linked: 8, unlinked: 1 });
+  });
+
+  test("rejects options it does not know", () => {
+    expect(() => createLinkStep({ with: "x", idField: "id", colour: "red" } as never, { baseDir: ".", openSource: () => toRecordSource([]) })).toThrow(/colour/);
+  });
+});

@@ -1,0 +1,117 @@
+import { DataError, type DataRecord } from "@cleanse/core";
+import { beforeAll, describe, expect, test } from "vitest";
+import { loadFebrl1, loadSplinkFake1000 } from "../_testing/loadTestData.ts";
+import { evaluateClusters } from "../evaluatePairs/evaluatePairs.ts";
+import { dedupeRecords, type DedupeResult } from "./dedupeRecords.ts";
+
+function f1Of(result: DedupeResult, idField: string, truth: Map<string, string>): number {
+  const predicted = new Map(result.records.map((r) => [String(r[idField]), String(r.cluster_id)]));
+  return evaluateClusters(predicted, truth).f1;
+}
+
+describe("dedupeRecords on febrl1 (zero-config)", () => {
+  const data = loadFebrl1();
+  let result: DedupeResult;
+  beforeAll(async () => {
+    result = await dedupeRecords(data.records, "auto", { idField: data.idField });
+  });
+
+  test("reaches a pairwise F1 of at least 0.99", () => {
+    expect(f1Of(result, data.idField, data.truth)).toBeGreaterThanOrEqual(0.99);
+  });
+
+  test("adds cluster_id and match_probability to every record without dropping any", () => {
+    expect(result.records).toHaveLength(1000);
+    for (const r of result.records) {
+      expect(typeof r.cluster_id).toBe("string");
+      expect(r.match_probability).toBeGreaterThan(0);
+      expect(r.match_probability).toBeLessThanOrEqual(1);
+    }
+    expect(result.records[0]!.given_name).toBe(data.records[0]!.given_name);
+  });
+
+  test("reports clusters, pairs, golden records with lineage, a model and stats", () => {
+    expect(result.stats.multiRecordClusters).toBeGreaterThan(480);
+    expect(result.clusters.every((c) => c.size >= 2)).toBe(true);
+    expect(result.pairs.every((p) => p.match_probability >= result.stats.threshold)).toBe(true);
+    expect(result.goldenRecords).toHaveLength(result.clusters.length);
+    const g = result.goldenRecords[0]!;
+    for (const [field, lineage] of Object.entries(g.lineage)) {
+      expect(g.members).toContain(lineage.id);
+      expect(data.records.find((r) => r.rec_id === lineage.id)![field]).toBe(g.record[field]);
+    }
+    expect(result.model.format).toBe("cleanse-dedupe-model");
+    expect(result.model.lambda).toBeGreaterThan(0);
+    expect(result.stats.blocking.rules.length).toBeGreaterThan(1);
+    expect(result.stats.reductionRatio).toBeGreaterThan(0.99);
+    expect(result.stats.emIterations).toBeGreaterThan(0);
+    expect(result.stats.clusters + result.stats.duplicates).toBe(1000);
+  });
+
+  test("lists the least certain candidate pairs for review", () => {
+    expect(result.uncertainPairs).toHaveLength(20);
+    const distances = result.uncertainPairs.map((p) => Math.abs(p.match_weight));
+    expect([...distances].sort((a, b) => a - b)).toEqual(distances);
+    const nearest = Math.min(...result.pairs.map((p) => Math.abs(p.match_weight)));
+    expect(distances[0]).toBeLessThanOrEqual(nearest);
+  });
+});
+
+describe("dedupeRecords on splink fake_1000 (zero-config)", () => {
+  test("reaches a pairwise F1 of at least 0.9", async () => {
+    const data = loadSplinkFake1000();
+    const result = await dedupeRecords(data.records, "auto", { idField: data.idField });
+    expect(f1Of(result, data.idField, data.truth)).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe("dedupeRecords", () => {
+  const people: DataRecord[] = [
+    { id: 1, name: "John Smith", dob: "1980-01-02", city: "Sydney" },
+    { id: 2, name: "Jon Smith", dob: "1980-01-02", city: "Sydney" },
+    { id: 3, name: "Anna Lee", dob: "1975-05-05", city: "Perth" },
+    { id: 4, name: "Peter Brown", dob: "1990-09-09", city: "Hobart" },
+  ];
+  const config = {
+    blocking: { rules: [{ type: "key" as const, on: ["dob"] }] },
+    comparisons: [
+      { field: "name", type: "jaroWinkler" as const },
+      { field: "city", type: "exact" as const },
+    ],
+  };
+
+  test("accepts an async iterable and a YAML configuration", async () => {
+    async function* stream() {
+      yield* people;
+    }
+    const yaml = "blocking: { rules: [{ type: key, on: [dob] }] }\ncomparisons: [{ field: name, type: jaroWinkler }, { field: city, type: exact }]";
+    const result = await dedupeRecords(stream(), yaml, { threshold: 0.5 });
+    expect(result.records).toHaveLength(4);
+    expect(result.stats.candidatePairs).toBe(1);
+  });
+
+  test("trains from labelled pairs and checks a model against labels", async () => {
+    const labels = { use: "train" as const, pairs: [{ a: 1, b: 2, match: true }, { a: 3, b: 4, match: false }] };
+    const trained = await dedupeRecords(people, config, { labels });
+    expect(trained.model.training.method).toBe("labels");
+    expect(trained.model.training.labelledPairs).toBe(2);
+    const checked = await dedupeRecords(people, config, { threshold: 0.5, labels: { ...labels, use: "check" } });
+    expect(checked.labelCheck).toMatchObject({ pairs: 2, trueNegatives: 1 });
+  });
+
+  test.each([
+    [[{ id: 1 }, { name: "x" }], "CLEANSE_DEDUPE_MISSING_ID"],
+    [[{ id: 1 }, { id: "1" }], "CLEANSE_DEDUPE_DUPLICATE_ID"],
+  ])("throws a DataError for records without unique ids (%j)", async (records, code) => {
+    const error = await dedupeRecords(records, config).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataError);
+    expect((error as DataError).code).toBe(code);
+    expect((error as DataError).location).toEqual({ file: "input", record: 2 });
+  });
+
+  test("rejects an invalid configuration with every problem named", async () => {
+    await expect(dedupeRecords(people, { blocking: { rules: [] }, comparisons: [] } as never)).rejects.toThrowErrorMatchingInlineSnapshot(
+      `[ConfigError: Invalid dedupe configuration: expected the documented shape, received 2 problem(s): blocking.rules: Too small: expected array to have >=1 items; comparisons: Too small: expected array to have >=1 items]`,
+    );
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, test } from "vitest";
+import { crmErp } from "../_testing/crmErp.ts";
+import { evaluatePairs } from "../evaluatePairs/evaluatePairs.ts";
+import { linkRecords } from "./linkRecords.ts";
+
+describe("linkRecords", () => {
+  const { crm, erp, truth } = crmErp();
+
+  test("links CRM customers to ERP customers zero-config, one to one", async () => {
+    const result = await linkRecords(crm, erp, "auto");
+    const m = evaluatePairs(result.pairs.map((p) => [p.left_id, p.right_id] as const), truth);
+    expect(m.f1).toBeGreaterThanOrEqual(0.97);
+    expect(new Set(result.pairs.map((p) => p.left_id)).size).toBe(result.pairs.length);
+    expect(new Set(result.pairs.map((p) => p.right_id)).size).toBe(result.pairs.length);
+    expect(result.pairs.every((p) => p.match_probability >= result.stats.threshold)).toBe(true);
+    expect(result.stats.left).toBe(120);
+    expect(result.stats.blocking.comparablePairs).toBe(120 * 120);
+    expect(result.model.mode).toBe("link");
+  });
+
+  test("never pairs two records of the same side", async () => {
+    const twins = [
+      { id: "a", name: "Ann Lee" },
+      { id: "b", name: "Ann Lee" },
+    ];
+    const result = await linkRecords(twins, [{ id: "x", name: "Ann Lee" }], {
+      blocking: { rules: [{ type: "key", on: ["name"] }] },
+      comparisons: [{ field: "name", type: "exact" }],
+      em: { initialLambda: 0.5, maxIterations: 1 },
+    }, { threshold: 0 , oneToOne: false, many: true });
+    expect(result.stats.candidatePairs).toBe(2);
+    expect(result.pairs.map((p) => `${p.left_id}-${p.right_id}`).sort()).toEqual(["a-x", "b-x"]);
+  });
+
+  test("keeps the best right record per left record when one-to-one is off", async () => {
+    const config = {
+      blocking: { rules: [{ type: "key" as const, on: ["last_name"] }] },
+      comparisons: [
+        { field: "first_name", type: "jaroWinkler" as const },
+        { field: "dob", type: "date" as const },
+      ],
+    };
+    const one = await linkRecords(crm, erp, config, { oneToOne: true });
+    const best = await linkRecords(crm, erp, config, { oneToOne: false });
+    const many = await linkRecords(crm, erp, config, { oneToOne: false, many: true });
+    expect(new Set(best.pairs.map((p) => p.left_id)).size).toBe(best.pairs.length);
+    expect(best.pairs.length).toBeGreaterThanOrEqual(one.pairs.length);
+    expect(many.pairs.length).toBe(many.stats.pairsAboveThreshold);
+  });
+});

@@ -1,0 +1,448 @@
+import { AbortedError } from "@cleanse/core";
+import { computeGamma, compileComparisons, fillGamma, prepareColumn } from "../_internal/gamma.ts";
+import { createRandom } from "../_internal/hash.ts";
+import { toPinyinText } from "../_internal/pinyinText.ts";
+import type { Table } from "../_internal/table.ts";
+import { blockPairs, type BlockingStats, type PairMode } from "../blocking/blockPairs.ts";
+import type { Comparison } from "../comparisons/createComparison.ts";
+import type { DedupeConfig } from "../config/dedupeConfigSchema.ts";
+import type { ResolvedConfig } from "../config/resolveConfig.ts";
+import { compileModel, type CompiledModel } from "./compileModel.ts";
+import type { DedupeModel, ModelComparison, TermFrequencyTable } from "./DedupeModel.ts";
+import { aggregatePatterns, expectationMaximisation } from "./expectationMaximisation.ts";
+
+/** A labelled pair of record ids. */
+export interface LabelledPair {
+  readonly a: unknown;
+  readonly b: unknown;
+  readonly match: boolean;
+}
+
+/** Labelled pairs and what to do with them. */
+export interface LabelOptions {
+  readonly pairs: readonly LabelledPair[];
+  /** `train`: m and u come from the labels (EM only fits lambda); `check`: only measure the model on them. */
+  readonly use: "train" | "check";
+}
+
+/** How a model did on labelled pairs. */
+export interface LabelCheck {
+  readonly pairs: number;
+  readonly truePositives: number;
+  readonly falsePositives: number;
+  readonly falseNegatives: number;
+  readonly trueNegatives: number;
+  readonly precision: number;
+  readonly recall: number;
+  readonly f1: number;
+}
+
+export interface MatchingInput {
+  readonly table: Table;
+  readonly ids: readonly string[];
+  readonly config: ResolvedConfig;
+  readonly rawConfig: DedupeConfig;
+  readonly mode: PairMode;
+  readonly model?: DedupeModel | undefined;
+  readonly labels?: LabelOptions | undefined;
+  readonly workers?: number | "auto" | undefined;
+  readonly signal?: AbortSignal | undefined;
+}
+
+export interface MatchingTimings {
+  readonly blockingMs: number;
+  readonly comparingMs: number;
+  readonly trainingMs: number;
+  readonly scoringMs: number;
+}
+
+export interface MatchingOutput {
+  /** Candidate pair codes `i * n + j`, sorted. */
+  readonly codes: Float64Array;
+  /** log2 match weight of each candidate pair. */
+  readonly weights: Float64Array;
+  readonly gamma: Uint8Array;
+  readonly model: DedupeModel;
+  readonly compiled: CompiledModel;
+  readonly texts: readonly (readonly (string | null)[])[];
+  readonly blocking: BlockingStats;
+  readonly workers: number;
+  readonly timings: MatchingTimings;
+  readonly labelCheck?: LabelCheck;
+}
+
+function checkAbort(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AbortedError(undefined, { cause: signal.reason });
+}
+
+/** Normalized text of every record for one comparison. */
+export function comparisonTexts(table: Table, comparison: Comparison): (string | null)[] {
+  const n = table.n;
+  if (comparison.normalize === "none") return table.records.map((r) => comparison.textOf(r));
+  const cols = comparison.fields.map((f) => table.column(f));
+  const out = new Array<string | null>(n);
+  const pin = comparison.normalize === "pinyin";
+  const memo = new Map<string, string>();
+  for (let i = 0; i < n; i++) {
+    let t: string | null = null;
+    for (let k = 0; k < cols.length; k++) {
+      const v = cols[k]![i];
+      if (v !== null && v !== undefined) t = t === null ? v : `${t} ${v}`;
+    }
+    if (t !== null && pin) {
+      let p = memo.get(t);
+      if (p === undefined) {
+        p = toPinyinText(t);
+        memo.set(t, p);
+      }
+      t = p;
+    }
+    out[i] = t;
+  }
+  return out;
+}
+
+function samplePairs(table: Table, mode: PairMode, size: number, seed: number): Float64Array {
+  const n = table.n;
+  const rand = createRandom(seed);
+  const out = new Float64Array(size);
+  if (mode === "dedupe" || !table.source) {
+    if (n < 2) return new Float64Array(0);
+    for (let s = 0; s < size; s++) {
+      const i = Math.floor(rand() * n);
+      let j = Math.floor(rand() * (n - 1));
+      if (j >= i) j++;
+      out[s] = i * n + j;
+    }
+    return out;
+  }
+  const left: number[] = [];
+  const right: number[] = [];
+  for (let i = 0; i < n; i++) (table.source[i] === 0 ? left : right).push(i);
+  if (left.length === 0 || right.length === 0) return new Float64Array(0);
+  for (let s = 0; s < size; s++) out[s] = left[Math.floor(rand() * left.length)]! * n + right[Math.floor(rand() * right.length)]!;
+  return out;
+}
+
+interface ValueStats {
+  readonly exactU: number;
+  readonly tf: TermFrequencyTable;
+}
+
+const STATS_SAMPLE = 200_000;
+const TF_SAMPLE = 500_000;
+
+function valueStats(texts: readonly (string | null)[], source: Uint8Array | undefined, mode: PairMode, full: boolean): ValueStats {
+  const counts = new Map<string, number>();
+  const right = mode === "link" && source ? new Map<string, number>() : undefined;
+  let total = 0;
+  let totalRight = 0;
+  const step = Math.max(1, Math.floor(texts.length / (full ? TF_SAMPLE : STATS_SAMPLE)));
+  for (let i = 0; i < texts.length; i += step) {
+    const t = texts[i];
+    if (t === null || t === undefined) continue;
+    total++;
+    counts.set(t, (counts.get(t) ?? 0) + 1);
+    if (right && source![i] === 1) {
+      totalRight++;
+      right.set(t, (right.get(t) ?? 0) + 1);
+    }
+  }
+  let sumSquares = 0;
+  let same = 0;
+  const kept: Record<string, number> = Object.create(null) as Record<string, number>;
+  for (const [v, c] of counts) {
+    const p = c / Math.max(1, total);
+    sumSquares += p * p;
+    // Counts from a sample are scaled back to the whole table.
+    if (full && c >= 2) kept[v] = c * step;
+    if (right) {
+      const r = right.get(v) ?? 0;
+      same += (c - r) * r;
+    } else same += c * (c - 1);
+  }
+  const totalLeft = total - totalRight;
+  const pairs = right ? totalLeft * totalRight : total * (total - 1);
+  return { exactU: pairs > 0 ? same / pairs : sumSquares, tf: { total: total * step, sumSquares, counts: kept } };
+}
+
+function initialM(comparison: Comparison): Float64Array {
+  const L = comparison.levels.length;
+  const m = new Float64Array(L);
+  m[0] = 1;
+  const closes = L - 3;
+  m[1] = closes > 0 ? 0.7 : 0.9;
+  for (let l = 2; l < L - 1; l++) m[l] = 0.25 / closes;
+  m[L - 1] = closes > 0 ? 0.05 : 0.1;
+  return m;
+}
+
+function estimateU(gamma: Uint8Array, C: number, from: number, to: number, comparisons: readonly Comparison[], exactU: readonly number[]): Float64Array[] {
+  const counts = comparisons.map((c) => new Float64Array(c.levels.length));
+  for (let r = from; r < to; r++) {
+    const base = r * C;
+    for (let c = 0; c < C; c++) counts[c]![gamma[base + c]!]! += 1;
+  }
+  return counts.map((cnt, c) => {
+    const L = cnt.length;
+    let total = 0;
+    for (let l = 1; l < L; l++) total += cnt[l]!;
+    const u = new Float64Array(L);
+    u[0] = 1;
+    const floor = 0.5 / Math.max(1, total);
+    const exactLevel = comparisons[c]!.levels.findIndex((lv) => lv.kind === "exact");
+    let rest = 0;
+    for (let l = 1; l < L; l++) if (l !== exactLevel) rest += Math.max(floor, cnt[l]! / Math.max(1, total));
+    const ex = Math.min(0.99, Math.max(exactU[c]!, 1e-9));
+    for (let l = 1; l < L; l++) {
+      u[l] = l === exactLevel ? ex : (Math.max(floor, cnt[l]! / Math.max(1, total)) / rest) * (1 - ex);
+    }
+    return u;
+  });
+}
+
+function initialLambda(gamma: Uint8Array, C: number, rows: number, comparisons: readonly Comparison[]): number {
+  let hits = 0;
+  const step = Math.max(1, Math.floor(rows / 200_000));
+  let seen = 0;
+  for (let r = 0; r < rows; r += step) {
+    seen++;
+    let agree = 0;
+    let nonNull = 0;
+    for (let c = 0; c < C; c++) {
+      const l = gamma[r * C + c]!;
+      if (l === 0) continue;
+      nonNull++;
+      if (l === 1 || (l === 2 && comparisons[c]!.levels.length > 3)) agree++;
+    }
+    if (nonNull > 0 && agree >= Math.ceil(nonNull * 0.6)) hits++;
+  }
+  return Math.min(0.5, Math.max(1e-4, hits / Math.max(1, seen)));
+}
+
+/** Blocks, compares, trains (unless a model is given) and scores. */
+export async function runMatching(input: MatchingInput): Promise<MatchingOutput> {
+  const { table, config, mode } = input;
+  const t0 = performance.now();
+  const names = config.comparisons.map((c) => c.name);
+  const configs = config.comparisons.map((c) => c.config);
+  const comparisons = compileComparisons({ configs, names, nullValues: config.nullValues });
+  const C = comparisons.length;
+  const texts = comparisons.map((c) => comparisonTexts(table, c));
+  const blocked = blockPairs(table, config.rules, {
+    mode,
+    maxBlockSize: config.maxBlockSize,
+    oversizedWindow: config.oversizedWindow,
+    signature: (i) => texts.map((t) => t[i] ?? "").join("\u0001"),
+  });
+  const codes = blocked.codes;
+  const tBlocked = performance.now();
+  checkAbort(input.signal);
+
+  const training = input.model === undefined;
+  const sample = training ? samplePairs(table, mode, Math.min(config.em.uSampleSize, Math.max(0, blocked.stats.comparablePairs)), config.em.seed) : new Float64Array(0);
+  const all = new Float64Array(codes.length + sample.length);
+  all.set(codes);
+  all.set(sample, codes.length);
+  const { gamma: allGamma, workers } = await computeGamma({ configs, names, nullValues: config.nullValues, texts, n: table.n }, all, {
+    workers: input.workers,
+    signal: input.signal,
+  });
+  const gamma = allGamma.subarray(0, codes.length * C);
+  const tCompared = performance.now();
+  checkAbort(input.signal);
+
+  let model: DedupeModel;
+  if (input.model) model = input.model;
+  else {
+    const stats = texts.map((t, k) => valueStats(t, table.source, mode, comparisons[k]!.termFrequency));
+    let u = estimateU(allGamma, C, codes.length, all.length, comparisons, stats.map((s) => s.exactU));
+    let m = comparisons.map(initialM);
+    const stride = Math.max(1, Math.ceil(codes.length / config.em.maxTrainingPairs));
+    const { patterns, counts } = aggregatePatterns(gamma, C, codes.length, stride);
+    let fixM = false;
+    let fixU = config.em.fixU;
+    let labelled = 0;
+    if (input.labels?.use === "train") {
+      const fromLabels = labelParameters(input, comparisons, texts);
+      labelled = fromLabels.pairs;
+      m = fromLabels.m;
+      if (fromLabels.u) u = fromLabels.u;
+      fixM = true;
+      fixU = true;
+    }
+    const em = expectationMaximisation({
+      levels: comparisons.map((c) => c.levels.length),
+      patterns,
+      counts,
+      m,
+      u,
+      lambda: config.em.initialLambda ?? initialLambda(gamma, C, codes.length, comparisons),
+      maxIterations: codes.length === 0 ? 0 : config.em.maxIterations,
+      tolerance: config.em.tolerance,
+      fixU,
+      fixM,
+    });
+    const modelComparisons: ModelComparison[] = comparisons.map((c, k) => ({
+      name: c.name,
+      fields: c.fields,
+      type: c.type,
+      levels: c.levels.map((l) => ({ label: l.label, kind: l.kind, m: l.kind === "null" ? 1 : em.m[k]![l.index]!, u: l.kind === "null" ? 1 : em.u[k]![l.index]! })),
+      ...(c.termFrequency ? { termFrequency: stats[k]!.tf } : {}),
+    }));
+    const comparable = blocked.stats.comparablePairs;
+    model = {
+      format: "cleanse-dedupe-model",
+      version: 1,
+      mode: mode === "link" ? "link" : "dedupe",
+      config: input.rawConfig,
+      lambda: em.lambda,
+      populationLambda: comparable > 0 ? (em.lambda * codes.length) / comparable : em.lambda,
+      comparisons: modelComparisons,
+      training: {
+        method: input.labels?.use === "train" ? "labels" : "em",
+        records: table.n,
+        candidatePairs: codes.length,
+        trainingPairs: Math.ceil(codes.length / stride),
+        uSamplePairs: sample.length,
+        emIterations: em.iterations,
+        converged: em.converged,
+        ...(labelled > 0 ? { labelledPairs: labelled } : {}),
+      },
+    };
+  }
+  const tTrained = performance.now();
+
+  const compiled = compileModel(model, config.idField);
+  const weights = scoreGamma(compiled, gamma, codes, table.n, texts);
+  const tScored = performance.now();
+  const labelCheck = input.labels?.use === "check" ? checkLabels(input, compiled, codes, weights) : undefined;
+  return {
+    codes,
+    weights,
+    gamma,
+    model,
+    compiled,
+    texts,
+    blocking: blocked.stats,
+    workers,
+    timings: {
+      blockingMs: Math.round(tBlocked - t0),
+      comparingMs: Math.round(tCompared - tBlocked),
+      trainingMs: Math.round(tTrained - tCompared),
+      scoringMs: Math.round(tScored - tTrained),
+    },
+    ...(labelCheck ? { labelCheck } : {}),
+  };
+}
+
+/** log2 match weight of each pair from its comparison vector. */
+export function scoreGamma(
+  compiled: CompiledModel,
+  gamma: Uint8Array,
+  codes: Float64Array,
+  n: number,
+  texts: readonly (readonly (string | null)[])[],
+): Float64Array {
+  const C = compiled.comparisons.length;
+  const out = new Float64Array(codes.length);
+  const tfComparisons: number[] = [];
+  compiled.comparisons.forEach((c, k) => {
+    if (compiled.model.comparisons[k]?.termFrequency) tfComparisons.push(k);
+  });
+  for (let p = 0; p < codes.length; p++) {
+    let w = compiled.prior;
+    const base = p * C;
+    for (let c = 0; c < C; c++) w += compiled.weights[c]![gamma[base + c]!]!;
+    for (const c of tfComparisons) {
+      if (gamma[base + c] === compiled.exactLevel[c]) {
+        const i = Math.floor(codes[p]! / n);
+        w += compiled.tfAdjustment(c, texts[c]![i]!);
+      }
+    }
+    out[p] = w;
+  }
+  return out;
+}
+
+function labelIndexPairs(input: MatchingInput): { i: number; j: number; match: boolean }[] {
+  const index = new Map<string, number>();
+  input.ids.forEach((id, i) => index.set(id, i));
+  const out: { i: number; j: number; match: boolean }[] = [];
+  for (const p of input.labels?.pairs ?? []) {
+    const i = index.get(String(p.a));
+    const j = index.get(String(p.b));
+    if (i !== undefined && j !== undefined && i !== j) out.push({ i, j, match: p.match });
+  }
+  return out;
+}
+
+function labelGamma(comparisons: readonly Comparison[], texts: readonly (readonly (string | null)[])[], pairs: readonly { i: number; j: number }[], n: number): Uint8Array {
+  const prepared = comparisons.map((c, k) => prepareColumn(c, texts[k]!));
+  const codes = Float64Array.from(pairs.map((p) => p.i * n + p.j));
+  const out = new Uint8Array(codes.length * comparisons.length);
+  fillGamma(comparisons, prepared, codes, n, 0, codes.length, out);
+  return out;
+}
+
+function labelParameters(
+  input: MatchingInput,
+  comparisons: readonly Comparison[],
+  texts: readonly (readonly (string | null)[])[],
+): { m: Float64Array[]; u: Float64Array[] | undefined; pairs: number } {
+  const pairs = labelIndexPairs(input);
+  const C = comparisons.length;
+  const g = labelGamma(comparisons, texts, pairs, input.table.n);
+  const fit = (want: boolean): Float64Array[] =>
+    comparisons.map((c, k) => {
+      const L = c.levels.length;
+      const cnt = new Float64Array(L).fill(0.5);
+      pairs.forEach((p, r) => {
+        if (p.match === want) cnt[g[r * C + k]!]! += 1;
+      });
+      let total = 0;
+      for (let l = 1; l < L; l++) total += cnt[l]!;
+      const out = new Float64Array(L);
+      out[0] = 1;
+      for (let l = 1; l < L; l++) out[l] = cnt[l]! / total;
+      return out;
+    });
+  const negatives = pairs.filter((p) => !p.match).length;
+  return { m: fit(true), u: negatives >= 200 ? fit(false) : undefined, pairs: pairs.length };
+}
+
+function checkLabels(
+  input: MatchingInput,
+  compiled: CompiledModel,
+  codes: Float64Array,
+  weights: Float64Array,
+): LabelCheck {
+  const n = input.table.n;
+  const threshold = compiled.config.threshold;
+  const scored = new Map<number, number>();
+  for (let p = 0; p < codes.length; p++) scored.set(codes[p]!, weights[p]!);
+  let tp = 0, fp = 0, fn = 0, tn = 0;
+  const pairs = labelIndexPairs(input);
+  for (const p of pairs) {
+    const code = p.i < p.j ? p.i * n + p.j : p.j * n + p.i;
+    const w = scored.get(code);
+    const predicted = w !== undefined && 1 / (1 + 2 ** -w) >= threshold;
+    if (predicted && p.match) tp++;
+    else if (predicted) fp++;
+    else if (p.match) fn++;
+    else tn++;
+  }
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+  return {
+    pairs: pairs.length,
+    truePositives: tp,
+    falsePositives: fp,
+    falseNegatives: fn,
+    trueNegatives: tn,
+    precision,
+    recall,
+    f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
+  };
+}
+
