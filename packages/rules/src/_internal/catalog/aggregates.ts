@@ -1,0 +1,281 @@
+import { z } from "zod";
+import { RuleOptionError, type CompiledRule, type RuleDefinition, type RuleFinding } from "../../defineRule/defineRule.ts";
+import { compileDateFormat, formatFloating, parseDateBound } from "../dates.ts";
+import { createHashedKeyTable } from "../keySet.ts";
+import { isMissing, toKey, toNumber } from "../values.ts";
+import { dateReader } from "./numbers.ts";
+import { builtin, show, targetField } from "./define.ts";
+
+const bound = z.union([z.number(), z.string()]);
+
+const boundsShape = {
+  min: bound.optional().describe("Lowest allowed observed value"),
+  max: bound.optional().describe("Highest allowed observed value"),
+  equals: bound.optional().describe("Exact observed value"),
+};
+
+export const fieldOption: z.ZodOptional<z.ZodString> = z.string().min(1).optional().describe("The field (implied when written under fields:)");
+
+type Bounds = { readonly min?: number | string | undefined; readonly max?: number | string | undefined; readonly equals?: number | string | undefined };
+
+interface Verdict {
+  readonly ok: (x: number) => boolean;
+  readonly text: string;
+  readonly show: (x: number) => string;
+  readonly isDate: boolean;
+}
+
+/** Compiles min/max/equals into a test on a number (or on a floating timestamp when the bounds are dates). */
+export function compileBounds(o: Bounds, opts: { readonly allowDates?: boolean; readonly integer?: boolean } = {}): Verdict {
+  const keys = (["min", "max", "equals"] as const).filter((k) => o[k] !== undefined);
+  if (keys.length === 0) throw new RuleOptionError("give min, max or equals", []);
+  if (o.equals !== undefined && (o.min !== undefined || o.max !== undefined)) throw new RuleOptionError("give either equals or min/max, not both", ["equals"]);
+  const numeric = (v: number | string) => typeof v === "number" || /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/.test(v);
+  const isDate = keys.some((k) => !numeric(o[k]!));
+  const read = (k: "min" | "max" | "equals"): number | undefined => {
+    const v = o[k];
+    if (v === undefined) return undefined;
+    if (!isDate) return Number(v);
+    if (!opts.allowDates) throw new RuleOptionError(`expected a number, received ${show(v)}`, [k]);
+    const t = parseDateBound(String(v), undefined);
+    if (Number.isNaN(t)) throw new RuleOptionError(`${show(v)} is neither a number nor a date (use 2024-01-31, today or today-30d)`, [k]);
+    return t;
+  };
+  const min = read("min"), max = read("max"), equals = read("equals");
+  if (min !== undefined && max !== undefined && min > max) throw new RuleOptionError(`min (${o.min}) is greater than max (${o.max})`, ["min"]);
+  const fmt = isDate ? formatFloating : formatNumber;
+  if (equals !== undefined) return { ok: (x) => x === equals, text: `equal to ${fmt(equals)}`, show: fmt, isDate };
+  const lo = min ?? Number.NEGATIVE_INFINITY, hi = max ?? Number.POSITIVE_INFINITY;
+  const text = min !== undefined && max !== undefined ? `between ${fmt(min)} and ${fmt(max)}` : min !== undefined ? `at least ${fmt(min)}` : `at most ${fmt(max!)}`;
+  return { ok: (x) => x >= lo && x <= hi, text, show: fmt, isDate };
+}
+
+/** Numbers for messages: integers as they are, others to 4 decimals (3 significant digits below 0.01). */
+function formatNumber(x: number): string {
+  if (Number.isInteger(x)) return String(x);
+  return String(Math.abs(x) < 0.01 ? Number(x.toPrecision(3)) : Number(x.toFixed(4)));
+}
+
+export function verdict(what: string, observed: number, v: Verdict): readonly RuleFinding[] {
+  return v.ok(observed) ? [] : [{ value: v.isDate ? v.show(observed) : observed, message: `${what} is ${v.show(observed)}, expected ${v.text}` }];
+}
+
+const rowCount = builtin({
+  name: "row_count",
+  description: "The number of records must be within `min`/`max`, or exactly `equals`.",
+  scopes: ["dataset"],
+  code: "out_of_range",
+  dimension: "completeness",
+  options: z.strictObject({ min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional(), equals: z.number().int().min(0).optional() }),
+  examples: ["dataset:\n  - { row_count: { min: 1 } }", "dataset:\n  - { row_count: { min: 1000, max: 50000 } }"],
+  compile: (o) => {
+    const v = compileBounds(o);
+    let n = 0;
+    return { kind: "dataset", add: () => void n++, finish: () => verdict("row count", n, v) };
+  },
+});
+
+const nullRatio = builtin({
+  name: "null_ratio",
+  description: "The share of records where the field is missing (null, absent or empty text) must be at most `max` (and at least `min`), as a fraction 0-1.",
+  scopes: ["dataset", "field"],
+  code: "out_of_range",
+  dimension: "completeness",
+  options: z.strictObject({ field: fieldOption, max: z.number().min(0).max(1).optional(), min: z.number().min(0).max(1).optional() }),
+  examples: ["dataset:\n  - { null_ratio: { field: email, max: 0.05 } }", "email: [{ null_ratio: { max: 0.05 } }]"],
+  compile: (o, target) => {
+    const field = targetField(o, target, "null_ratio");
+    const v = compileBounds(o);
+    let n = 0, missing = 0;
+    return {
+      kind: "dataset",
+      add(record) {
+        n++;
+        if (isMissing(record[field])) missing++;
+      },
+      finish: () => verdict(`null ratio of ${field} (${missing}/${n})`, n === 0 ? 0 : missing / n, v),
+    };
+  },
+});
+
+function distinctTracker() {
+  const table = createHashedKeyTable(false, 256);
+  let present = 0;
+  return {
+    add(v: unknown) {
+      if (isMissing(v)) return;
+      present++;
+      table.put(toKey(v), 0);
+    },
+    get distinct() {
+      return table.size;
+    },
+    get present() {
+      return present;
+    },
+  };
+}
+
+const distinctCount = builtin({
+  name: "distinct_count",
+  description: "The number of distinct present values of the field must be within `min`/`max`, or exactly `equals`. Counted with 64-bit hashes (8 bytes per slot).",
+  scopes: ["dataset", "field"],
+  code: "out_of_range",
+  dimension: "validity",
+  options: z.strictObject({ field: fieldOption, min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional(), equals: z.number().int().min(0).optional() }),
+  examples: ["dataset:\n  - { distinct_count: { field: country, max: 250 } }"],
+  compile: (o, target) => {
+    const field = targetField(o, target, "distinct_count");
+    const v = compileBounds(o);
+    const t = distinctTracker();
+    return { kind: "dataset", add: (r) => t.add(r[field]), finish: () => verdict(`distinct count of ${field}`, t.distinct, v) };
+  },
+});
+
+const uniqueRatio = builtin({
+  name: "unique_ratio",
+  description: "Distinct present values divided by present values (1 = all different) must be within `min`/`max`.",
+  scopes: ["dataset", "field"],
+  code: "out_of_range",
+  dimension: "uniqueness",
+  options: z.strictObject({ field: fieldOption, min: z.number().min(0).max(1).optional(), max: z.number().min(0).max(1).optional() }),
+  examples: ["dataset:\n  - { unique_ratio: { field: email, min: 0.98 } }"],
+  compile: (o, target) => {
+    const field = targetField(o, target, "unique_ratio");
+    const v = compileBounds(o);
+    const t = distinctTracker();
+    return { kind: "dataset", add: (r) => t.add(r[field]), finish: () => verdict(`unique ratio of ${field}`, t.present === 0 ? 0 : t.distinct / t.present, v) };
+  },
+});
+
+/** Reads numbers from a field, counting present values that are not numbers. */
+function numberStream(field: string) {
+  // JSON booleans count as 1 and 0, so the mean of a flag is the share of true values.
+  let bad = 0;
+  let firstBad: unknown;
+  return {
+    read(record: Record<string, unknown>): number {
+      const raw = record[field];
+      if (isMissing(raw)) return Number.NaN;
+      const x = typeof raw === "boolean" ? (raw ? 1 : 0) : toNumber(raw);
+      if (Number.isNaN(x)) {
+        if (bad++ === 0) firstBad = raw;
+      }
+      return x;
+    },
+    problems(): readonly RuleFinding[] {
+      return bad === 0 ? [] : [{ code: "invalid_type", value: firstBad, message: `${bad} present value${bad === 1 ? "" : "s"} of ${field} ${bad === 1 ? "is" : "are"} not numbers (first: ${show(firstBad)})` }];
+    },
+  };
+}
+
+function statRule(name: "mean" | "sum" | "stdev" | "median", description: string, example: string) {
+  return builtin({
+    name,
+    description,
+    scopes: ["dataset", "field"],
+    code: "out_of_range",
+    dimension: "accuracy",
+    options: z.strictObject({ field: fieldOption, ...boundsShape }),
+    examples: [example],
+    compile: (o, target): CompiledRule => {
+      const field = targetField(o, target, name);
+      const v = compileBounds(o);
+      const numbers = numberStream(field);
+      let n = 0, mean = 0, m2 = 0, sum = 0;
+      let values = new Float64Array(name === "median" ? 1024 : 0);
+      return {
+        kind: "dataset",
+        add(record) {
+          const x = numbers.read(record);
+          if (Number.isNaN(x)) return;
+          if (name === "median") {
+            if (n === values.length) {
+              const grown = new Float64Array(values.length * 2);
+              grown.set(values);
+              values = grown;
+            }
+            values[n] = x;
+          }
+          n++;
+          sum += x;
+          const d = x - mean;
+          mean += d / n;
+          m2 += d * (x - mean);
+        },
+        finish() {
+          const bad = numbers.problems();
+          if (bad.length > 0) return bad;
+          if (n === 0) return name === "sum" ? verdict(`sum of ${field}`, 0, v) : [{ message: `${name} of ${field} is undefined: no numeric values` }];
+          let observed: number;
+          if (name === "mean") observed = mean;
+          else if (name === "sum") observed = sum;
+          else if (name === "stdev") {
+            if (n < 2) return [{ message: `stdev of ${field} needs at least 2 values, found ${n}` }];
+            observed = Math.sqrt(m2 / (n - 1));
+          } else {
+            const sorted = values.subarray(0, n).sort();
+            observed = n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+          }
+          return verdict(`${name} of ${field}`, observed, v);
+        },
+      };
+    },
+  });
+}
+
+function extremeRule(name: "minimum" | "maximum") {
+  const sign = name === "minimum" ? -1 : 1;
+  return builtin({
+    name,
+    description: `The ${name} of the field's present values (numbers, or dates when the bounds are dates) must be within \`min\`/\`max\`, or exactly \`equals\`.`,
+    scopes: ["dataset", "field"],
+    code: "out_of_range",
+    dimension: "accuracy",
+    options: z.strictObject({ field: fieldOption, ...boundsShape, format: z.string().optional().describe("Date format of the values, for date bounds") }),
+    examples: [name === "minimum" ? "dataset:\n  - { minimum: { field: price, min: 0 } }" : "dataset:\n  - { maximum: { field: order_date, max: today } }"],
+    compile: (o, target): CompiledRule => {
+      const field = targetField(o, target, name);
+      const v = compileBounds(o, { allowDates: true });
+      const readDate = dateReader(o.format === undefined ? undefined : compileDateFormat(o.format));
+      const numbers = numberStream(field);
+      let best = Number.NaN;
+      let badDates = 0;
+      let firstBad: unknown;
+      return {
+        kind: "dataset",
+        add(record) {
+          let x: number;
+          if (v.isDate) {
+            const raw = record[field];
+            if (isMissing(raw)) return;
+            x = readDate(raw);
+            if (Number.isNaN(x) && badDates++ === 0) firstBad = raw;
+          } else x = numbers.read(record);
+          if (Number.isNaN(x)) return;
+          if (Number.isNaN(best) || (x - best) * sign > 0) best = x;
+        },
+        finish() {
+          if (badDates > 0) return [{ code: "invalid_type", value: firstBad, message: `${badDates} present values of ${field} are not dates (first: ${show(firstBad)})` }];
+          const bad = numbers.problems();
+          if (bad.length > 0) return bad;
+          if (Number.isNaN(best)) return [{ message: `${name} of ${field} is undefined: no values` }];
+          return verdict(`${name} of ${field}`, best, v);
+        },
+      };
+    },
+  });
+}
+
+export const aggregateRules: readonly RuleDefinition[] = [
+  rowCount,
+  nullRatio,
+  distinctCount,
+  uniqueRatio,
+  extremeRule("minimum"),
+  extremeRule("maximum"),
+  statRule("mean", "The mean of the field's numeric values must be within `min`/`max` (or `equals`). Present values that are not numbers fail the rule.", "dataset:\n  - { mean: { field: order_total, min: 50, max: 500 } }"),
+  statRule("sum", "The sum of the field's numeric values must be within `min`/`max` (or `equals`).", "dataset:\n  - { sum: { field: allocation_pct, equals: 100 } }"),
+  statRule("stdev", "The sample standard deviation of the field's numeric values must be within `min`/`max`.", "dataset:\n  - { stdev: { field: unit_price, max: 1000 } }"),
+  statRule("median", "The median of the field's numeric values must be within `min`/`max` (keeps the numbers: 8 bytes per value).", "dataset:\n  - { median: { field: age, min: 18, max: 80 } }"),
+];

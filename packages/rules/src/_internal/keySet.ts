@@ -1,0 +1,156 @@
+/**
+ * Compact key sets for uniqueness and reference checks.
+ *
+ * The hashed table keeps a 64-bit hash of each key in two Uint32Arrays (open addressing, linear probing,
+ * load <= 0.7): 8 bytes per slot, about 11-23 bytes per key depending on where the table is between
+ * doublings, whatever the key length. Two different keys share a hash with probability 2^-64 per pair:
+ * a lookup of an absent key among n keys is a false hit with probability n / 2^64 (5e-13 for 10M keys), and
+ * a set of n distinct keys contains any colliding pair with probability about n^2 / 2^65 (2.7e-6 for 10M).
+ * The exact variant stores the strings themselves (a JS Set), several times larger.
+ */
+export interface KeyTable {
+  /** Adds a key with a value (e.g. the record number where it was first seen); returns the value already stored, or -1 when new. */
+  put(key: string, value: number): number;
+  /** The value stored for a key, or -1. */
+  get(key: string): number;
+  readonly size: number;
+  /** Approximate bytes held by the table itself. */
+  bytes(): number;
+  /** Stored values, in no particular order. */
+  values(): IterableIterator<number>;
+  /** Replaces a stored value. */
+  set(key: string, value: number): void;
+}
+
+/** 64-bit hash of a string as two 32-bit lanes, each finished with a murmur3-style avalanche. */
+export function hash64(key: string): [number, number] {
+  let a = 0x9e3779b9 ^ key.length;
+  let b = 0x85ebca6b ^ key.length;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0xcc9e2d51);
+    a = (a << 15) | (a >>> 17);
+    b = Math.imul(b ^ c, 0x1b873593);
+    b = (b << 13) | (b >>> 19);
+    b = (Math.imul(b, 5) + 0xe6546b64) | 0;
+  }
+  a ^= b >>> 7;
+  a = fmix(a);
+  b = fmix(b ^ Math.imul(a, 0x27d4eb2f));
+  return [a >>> 0, b >>> 0];
+}
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h;
+}
+
+/**
+ * A hashed key table: 64-bit hashes in typed arrays, plus a Float64Array of values when `withValues`
+ * (8 bytes per slot without values, 16 with).
+ */
+export function createHashedKeyTable(withValues: boolean, initialCapacity = 1024): KeyTable {
+  let capacity = 1;
+  while (capacity < initialCapacity) capacity *= 2;
+  let hi = new Uint32Array(capacity);
+  let lo = new Uint32Array(capacity);
+  let vals = new Float64Array(withValues ? capacity : 0);
+  let mask = capacity - 1;
+  let size = 0;
+  let limit = Math.floor(capacity * 0.7);
+
+  const find = (h: number, l: number): number => {
+    let i = l & mask;
+    while (true) {
+      const sh = hi[i]!;
+      const sl = lo[i]!;
+      if (sh === 0 && sl === 0) return ~i;
+      if (sh === h && sl === l) return i;
+      i = (i + 1) & mask;
+    }
+  };
+  const grow = () => {
+    const oldHi = hi, oldLo = lo, oldVals = vals;
+    capacity *= 2;
+    mask = capacity - 1;
+    limit = Math.floor(capacity * 0.7);
+    hi = new Uint32Array(capacity);
+    lo = new Uint32Array(capacity);
+    vals = new Float64Array(withValues ? capacity : 0);
+    for (let j = 0; j < oldHi.length; j++) {
+      const h = oldHi[j]!, l = oldLo[j]!;
+      if (h === 0 && l === 0) continue;
+      const slot = ~find(h, l);
+      hi[slot] = h;
+      lo[slot] = l;
+      if (withValues) vals[slot] = oldVals[j]!;
+    }
+  };
+  const lanes = (key: string): [number, number] => {
+    const pair = hash64(key);
+    if (pair[0] === 0 && pair[1] === 0) pair[1] = 1;
+    return pair;
+  };
+  return {
+    put(key, value) {
+      const [h, l] = lanes(key);
+      const i = find(h, l);
+      if (i >= 0) return withValues ? vals[i]! : 0;
+      let slot = ~i;
+      if (size + 1 > limit) {
+        grow();
+        slot = ~find(h, l);
+      }
+      hi[slot] = h;
+      lo[slot] = l;
+      if (withValues) vals[slot] = value;
+      size++;
+      return -1;
+    },
+    get(key) {
+      const [h, l] = lanes(key);
+      const i = find(h, l);
+      return i < 0 ? -1 : withValues ? vals[i]! : 0;
+    },
+    set(key, value) {
+      const [h, l] = lanes(key);
+      const i = find(h, l);
+      if (i >= 0 && withValues) vals[i] = value;
+    },
+    get size() {
+      return size;
+    },
+    bytes: () => capacity * (withValues ? 16 : 8),
+    *values() {
+      for (let j = 0; j < hi.length; j++) if (hi[j] !== 0 || lo[j] !== 0) yield withValues ? vals[j]! : 0;
+    },
+  };
+}
+
+/** An exact key table backed by a Map of strings. */
+export function createExactKeyTable(): KeyTable {
+  const map = new Map<string, number>();
+  let chars = 0;
+  return {
+    put(key, value) {
+      const found = map.get(key);
+      if (found !== undefined) return found;
+      map.set(key, value);
+      chars += key.length;
+      return -1;
+    },
+    get: (key) => map.get(key) ?? -1,
+    set(key, value) {
+      if (map.has(key)) map.set(key, value);
+    },
+    get size() {
+      return map.size;
+    },
+    bytes: () => map.size * 40 + chars * 2,
+    values: () => map.values(),
+  };
+}
