@@ -1,0 +1,86 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { standardizeEmail, type StandardizeEmailOptions } from "./standardizeEmail.ts";
+
+const valid: readonly (readonly [input: unknown, options: StandardizeEmailOptions, expected: string | null])[] = [
+  ["john@example.com", {}, "john@example.com"],
+  [" John.Doe@Example.COM ", {}, "John.Doe@example.com"],
+  ["John.Doe@Example.COM", { lowercaseLocal: true }, "john.doe@example.com"],
+  ["mailto:info@example.org", {}, "info@example.org"],
+  ["MAILTO:info@example.org", {}, "info@example.org"],
+  ["user+tag@sub.example.co.uk", {}, "user+tag@sub.example.co.uk"],
+  ["first_last-1@example.io", {}, "first_last-1@example.io"],
+  ["o'brien@example.ie", {}, "o'brien@example.ie"],
+  ["user@example.com.", {}, "user@example.com"],
+  ["user@bücher.de", {}, "user@xn--bcher-kva.de"],
+  ["user@例え.jp", {}, "user@xn--r8jz45g.jp"],
+  ["用户@例子.中国", {}, "用户@xn--fsqu00a.xn--fiqs8s"],
+  ["ｊｏｈｎ＠ｅｘａｍｐｌｅ．ｃｏｍ", {}, "john@example.com"],
+  ["john\u200b@example.com", {}, "john@example.com"],
+  ["a@b.co", {}, "a@b.co"],
+  ["x@xn--bcher-kva.de", {}, "x@xn--bcher-kva.de"],
+  ["", {}, null],
+  [null, {}, null],
+];
+
+const invalid: readonly (readonly [input: unknown, options: StandardizeEmailOptions])[] = [
+  ["john", {}],
+  ["john@", {}],
+  ["@example.com", {}],
+  ["john@example", {}],
+  ["john doe@example.com", {}],
+  ["john@exa mple.com", {}],
+  [".john@example.com", {}],
+  ["john.@example.com", {}],
+  ["jo..hn@example.com", {}],
+  ["john@-example.com", {}],
+  ["john@example-.com", {}],
+  ["john@example..com", {}],
+  ["john@example.123", {}],
+  ["john@@example.com", {}],
+  ["john,doe@example.com", {}],
+  ["用户@example.com", { allowUnicodeLocal: false }],
+  [`${"a".repeat(65)}@example.com`, {}],
+  [`a@${"b".repeat(64)}.com`, {}],
+  [42, {}],
+];
+
+describe("standardizeEmail", () => {
+  test.each(valid)("%j with %j -> %j", (input, options, expected) => {
+    expect(standardizeEmail(input, options)).toMatchObject({ ok: true, value: expected });
+  });
+
+  test.each(invalid)("%j with %j is invalid", (input, options) => {
+    const result = standardizeEmail(input, options);
+    expect(result).toMatchObject({ ok: false, issue: { code: typeof input === "string" ? "invalid_email" : "invalid_type" } });
+  });
+
+  test("tells the Unicode form of an internationalized domain", () => {
+    expect(standardizeEmail("user@Bücher.de")).toEqual({
+      ok: true,
+      value: "user@xn--bcher-kva.de",
+      changed: true,
+      info: { local: "user", domain: "xn--bcher-kva.de", unicodeDomain: "bücher.de" },
+    });
+  });
+
+  test("says what is wrong", () => {
+    const r = standardizeEmail("john@example");
+    expect(r.ok ? "" : r.issue.message).toMatchInlineSnapshot(`"Invalid e-mail address "john@example": the domain "example" has no top-level domain."`);
+  });
+
+  test("is idempotent (property)", () => {
+    const local = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,10}[A-Za-z0-9]$/).filter((s) => !s.includes(".."));
+    const domain = fc.constantFrom("Example.COM", "bücher.de", "sub.example.co.uk", "例え.jp", "XN--BCHER-KVA.de");
+    fc.assert(
+      fc.property(local, domain, fc.boolean(), (l, d, lower) => {
+        const options = { lowercaseLocal: lower };
+        const once = standardizeEmail(` ${l}@${d} `, options);
+        expect(once.ok).toBe(true);
+        if (!once.ok) return;
+        expect(standardizeEmail(once.value, options)).toMatchObject({ ok: true, value: once.value, changed: false });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
