@@ -34,6 +34,8 @@ export interface RecordSource {
   /** Available after the batches have been read. */
   fingerprint?(): InputFingerprint;
   progress?(): SourceProgress;
+  /** What the source noticed but did not attach to a record (e.g. renamed duplicate headers); read at the end. */
+  warnings?(): readonly string[];
 }
 
 /** Anything the engine accepts as input. Node `Readable` and Web `ReadableStream` are AsyncIterables. */

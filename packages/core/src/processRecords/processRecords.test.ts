@@ -94,6 +94,19 @@ describe("processRecords", () => {
     expect(b.report().totals).toMatchObject({ total: 2, clean: 2 });
   });
 
+  test("puts the source's warnings into the report", async () => {
+    const source = {
+      name: "s",
+      async *batches() {
+        yield { records: [{ a: 1 }] };
+      },
+      warnings: () => ["header \"a\" appears twice; the second is named a_2"],
+    };
+    const run = processRecords(source);
+    await collect(run);
+    expect(run.report().warnings).toEqual(['header "a" appears twice; the second is named a_2']);
+  });
+
   test("stops with CLEANSE_ABORTED when the signal fires", async () => {
     const controller = new AbortController();
     function* endless() {

@@ -174,6 +174,7 @@ export function processRecords(input: RecordInput, steps: readonly Step[] = [], 
       const found = await step.finish?.(ctx);
       if (found && found.length > 0) builder.addDatasetIssues(found);
     }
+    for (const warning of source.warnings?.() ?? []) builder.addWarning(warning);
     const timings: StepTiming[] = steps.map((s) => ({ name: s.name, ms: Math.round((stepMs.get(s.name) ?? 0) * 100) / 100 }));
     const fingerprint = source.fingerprint?.();
     report = builder.finish({
