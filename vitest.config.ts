@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // One throwaway PostgreSQL cluster for the database tests (skipped, loudly, without PostgreSQL).
+    globalSetup: ["./test/db-setup.ts"],
   },
 });

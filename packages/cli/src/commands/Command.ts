@@ -1,0 +1,19 @@
+import type { ParsedArgs, OptionSpecs } from "../_internal/parseCommandArgs.ts";
+import type { Terminal } from "../_internal/terminal.ts";
+
+/** What a command gets to run with. */
+export interface CommandContext {
+  readonly term: Terminal;
+  /** Folder relative paths on the command line resolve against. */
+  readonly cwd: string;
+  readonly signal: AbortSignal;
+}
+
+/** A `cleanse` subcommand. `run` returns the exit code. */
+export interface Command {
+  readonly name: string;
+  readonly usage: string;
+  readonly summary: string;
+  readonly options: OptionSpecs;
+  run(args: ParsedArgs, ctx: CommandContext): Promise<number>;
+}

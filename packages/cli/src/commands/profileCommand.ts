@@ -1,0 +1,69 @@
+import { ConfigError } from "@cleanse/core";
+import { openSource } from "@cleanse/io";
+import { formatProfile, profileRecords, suggestRules } from "@cleanse/profile";
+import { relative } from "node:path";
+import { resolvePath } from "../_internal/resolvePath.ts";
+import { writeTextAtomic } from "../_internal/writeTextAtomic.ts";
+import type { Command } from "./Command.ts";
+
+const FORMATS = ["text", "json", "markdown"] as const;
+
+/** `cleanse profile <data>`: profiles a file's columns and can propose a starter rule file. */
+export const profileCommand: Command = {
+  name: "profile",
+  usage: "cleanse profile <data> [--suggest-rules rules.yaml] [--json out.json] [--format text|json|markdown]",
+  summary:
+    "Profiles a file in one pass with bounded memory: per column the inferred type and how sure it is, nulls and empties,\n" +
+    "distinct values, top values, min/max, lengths, value patterns, a histogram, and the candidate keys.\n" +
+    "Exit codes: 0 profiled, 2 usage, configuration or I/O error.",
+  options: {
+    "suggest-rules": { type: "string", value: "file", description: "write a starter rule file (YAML) proposed from the profile" },
+    json: { type: "string", value: "file", description: "also write the profile as JSON here" },
+    format: { type: "string", value: "format", description: "what to print: text (default), json or markdown" },
+    encoding: { type: "string", value: "name", description: 'text encoding of the file, or "auto" (default)' },
+    delimiter: { type: "string", value: "char", description: "CSV delimiter (default: detected)" },
+    "distinct-limit": { type: "string", value: "n", description: "different values per column counted exactly before sketches take over (default 10000)" },
+  },
+  async run(args, ctx) {
+    const [data, ...extra] = args.positionals;
+    if (!data) throw new ConfigError("missing the file to profile: cleanse profile <data>", { code: "CLEANSE_USAGE" });
+    if (extra.length > 0) throw new ConfigError(`unexpected arguments: ${extra.join(" ")}`, { code: "CLEANSE_USAGE" });
+    const format = (args.values.format ?? "text") as string;
+    if (!(FORMATS as readonly string[]).includes(format)) {
+      throw new ConfigError(`--format takes ${FORMATS.join(", ")}; received "${format}"`, { code: "CLEANSE_USAGE" });
+    }
+    let distinctLimit: number | undefined;
+    if (typeof args.values["distinct-limit"] === "string") {
+      distinctLimit = Number(args.values["distinct-limit"]);
+      if (!Number.isInteger(distinctLimit) || distinctLimit < 1) {
+        throw new ConfigError(`--distinct-limit takes a positive whole number; received "${args.values["distinct-limit"]}"`, { code: "CLEANSE_USAGE" });
+      }
+    }
+    const encoding = typeof args.values.encoding === "string" ? args.values.encoding : undefined;
+    const delimiter = typeof args.values.delimiter === "string" ? args.values.delimiter : undefined;
+    const path = resolvePath(ctx.cwd, data);
+    const source = openSource({ path, ...(encoding === undefined ? {} : { encoding }), ...(delimiter === undefined ? {} : { delimiter }) }, { baseDir: ctx.cwd });
+    const profile = await profileRecords(source, {
+      name: relative(ctx.cwd, path) || path,
+      signal: ctx.signal,
+      ...(distinctLimit === undefined ? {} : { distinctLimit }),
+    });
+    const written: string[] = [];
+    if (typeof args.values.json === "string") {
+      const file = resolvePath(ctx.cwd, args.values.json);
+      await writeTextAtomic(file, `${JSON.stringify(profile, null, 2)}\n`);
+      written.push(file);
+    }
+    if (typeof args.values["suggest-rules"] === "string") {
+      const file = resolvePath(ctx.cwd, args.values["suggest-rules"]);
+      await writeTextAtomic(file, suggestRules(profile));
+      written.push(file);
+    }
+    if (!args.values.quiet) {
+      if (format === "json") ctx.term.out(`${JSON.stringify(profile, null, 2)}\n`);
+      else ctx.term.out(formatProfile(profile, { format: format as "text" | "markdown" }));
+      for (const file of written) ctx.term.err(`wrote ${relative(ctx.cwd, file) || file}\n`);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,96 @@
+import { dirname, relative } from "node:path";
+import { ConfigError, type RecordInput, type RecordSink } from "@cleanse/core";
+import { readConfigFile, validateConfig } from "@cleanse/config";
+import { isDbSpec, openDbSink, openDbSource, type DbSinkSpec, type DbSourceSpec } from "@cleanse/db";
+import { linkRecords } from "@cleanse/dedupe";
+import { openSink, openSource } from "@cleanse/io";
+import {
+  formatReconcileSummary,
+  reconcileJobFromArgs,
+  reconcileJobSchema,
+  runReconcileJob,
+  type ReconcileInputSpec,
+  type ReconcileJob,
+  type StandardizerResolver,
+} from "@cleanse/reconcile";
+import { createPhoneStandardizer, standardizeEmail } from "@cleanse/standardize";
+import { resolvePath } from "../_internal/resolvePath.ts";
+import { toReaderOptions } from "../job/ioOptions.ts";
+import type { SourceSpec } from "../job/jobFileSchema.ts";
+import type { Command } from "./Command.ts";
+
+/** Names a reconciliation job can use, backed by @cleanse/standardize; anything else falls back to the built-in ones. */
+const resolveStandardizer: StandardizerResolver = (name, options) => {
+  if (name === "phone" && typeof options.region === "string") return createPhoneStandardizer({ region: options.region, format: "digits" });
+  if (name === "email") return (value) => standardizeEmail(value);
+  return undefined;
+};
+
+function openInput(spec: ReconcileInputSpec, baseDir: string): RecordInput {
+  if (isDbSpec(spec)) return openDbSource(spec as DbSourceSpec, { baseDir });
+  const s = (typeof spec === "string" ? { path: spec } : spec) as unknown as SourceSpec;
+  return openSource(toReaderOptions({ ...s, path: resolvePath(baseDir, s.path) }));
+}
+
+function openDiff(spec: ReconcileInputSpec, baseDir: string): RecordSink {
+  if (isDbSpec(spec)) return openDbSink(spec as DbSinkSpec, { baseDir });
+  return openSink(spec as Parameters<typeof openSink>[0], { baseDir });
+}
+
+/** `cleanse reconcile <left> <right> --key <field>`: compares two sources record by record. */
+export const reconcileCommand: Command = {
+  name: "reconcile",
+  usage: "cleanse reconcile <left> <right> --key <field>[,<field>] [--map left=right ...] [--job job.yaml] [--key-match exact|fuzzy] --report <file> [--diff <file>]",
+  summary:
+    "Compares two sources (files or database tables) after the same standardization: records only on the left, only on the\n" +
+    "right, per-field mismatches with examples, and the sync lag. Writes the report (.json, .md or .html) and a diff file.\n" +
+    "Exit codes: 0 both sides agree, 1 differences found, 2 usage, configuration or I/O error.",
+  options: {
+    key: { type: "string", short: "k", value: "fields", description: "key field(s), by their left names, comma-separated" },
+    map: { type: "string", multiple: true, value: "left=right", description: "a left field and its right name (repeatable)" },
+    job: { type: "string", value: "job.yaml", description: "a reconciliation job file; flags override it" },
+    "key-match": { type: "string", value: "exact|fuzzy", description: "match keys exactly (default) or link the rest with a fuzzy matcher" },
+    report: { type: "string", value: "file", description: "write the report here: .json, .md or .html" },
+    diff: { type: "string", value: "file", description: "write one row per difference here (.csv or .jsonl)" },
+    sorted: { type: "boolean", description: "both inputs are already ordered by the standardized key" },
+    "memory-limit": { type: "string", value: "MB", description: "memory for sorting before spilling to disk (default 128)" },
+  },
+  async run(args, ctx) {
+    const [left, right, ...extra] = args.positionals;
+    if (extra.length > 0) throw new ConfigError(`unexpected arguments: ${extra.join(" ")}`, { code: "CLEANSE_USAGE" });
+    let job: ReconcileJob | undefined;
+    let baseDir = ctx.cwd;
+    if (typeof args.values.job === "string") {
+      const file = resolvePath(ctx.cwd, args.values.job);
+      job = validateConfig(await readConfigFile(file), reconcileJobSchema);
+      baseDir = dirname(file);
+    }
+    const str = (name: string): string | undefined => (typeof args.values[name] === "string" ? (args.values[name] as string) : undefined);
+    const merged = reconcileJobFromArgs(
+      {
+        left,
+        right,
+        key: str("key"),
+        map: args.values.map as string[] | undefined,
+        keyMatch: str("key-match"),
+        report: str("report"),
+        diff: str("diff"),
+        ...(args.values.sorted === true ? { sorted: true } : {}),
+        memoryLimitMb: str("memory-limit"),
+      },
+      job,
+      (p) => resolvePath(ctx.cwd, p),
+    );
+    if (merged.report === undefined) throw new ConfigError("missing --report <file> (or report: in the job file)", { code: "CLEANSE_USAGE" });
+    const result = await runReconcileJob(merged, {
+      baseDir,
+      openSource: (spec, { baseDir: dir }) => openInput(spec, dir),
+      openSink: (spec, { baseDir: dir }) => openDiff(spec, dir),
+      resolveStandardizer,
+      linker: (l, r, o) => linkRecords(l, r, "auto", o),
+      signal: ctx.signal,
+    });
+    if (!args.values.quiet) ctx.term.out(formatReconcileSummary(result.report, result.written.map((p) => relative(ctx.cwd, p) || p)));
+    return result.exitCode;
+  },
+};

@@ -1,0 +1,63 @@
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeEach, describe, expect, test } from "vitest";
+import type { Terminal } from "../_internal/terminal.ts";
+import { main } from "../main/main.ts";
+
+function capture(): Terminal & { stdout: string; stderr: string } {
+  const t = { stdout: "", stderr: "", isTTY: false, out: (s: string) => void (t.stdout += s), err: (s: string) => void (t.stderr += s) };
+  return t;
+}
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "cleanse-validate-"));
+  await writeFile(join(dir, "customers.csv"), "id,email,status\n1,a@example.com,active\n2,not-an-email,active\n2,c@example.com,gone\n");
+});
+
+describe("cleanse validate", () => {
+  test("reports each rule with its failures, quarantines records with errors and exits 1", async () => {
+    await writeFile(join(dir, "rules.yaml"), "fields:\n  id: [required, unique]\n  email: [email]\n  status: [{ in: [active, inactive] }]\n");
+    const term = capture();
+    const code = await main(
+      ["validate", "customers.csv", "--rules", "rules.yaml", "--report", "out/report.json", "--quarantine", "out/q.csv", "--clean", "out/c.csv"],
+      { term, cwd: dir },
+    );
+    expect(term.stderr).toBe("");
+    expect(code).toBe(1);
+    const report = JSON.parse(await readFile(join(dir, "out/report.json"), "utf8"));
+    const rules = report.datasets[0].rules.map((r: { rule: string; field?: string; failed: number }) => [r.rule, r.field, r.failed]);
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        ["required", "id", 0],
+        ["email", "email", 1],
+        ["in", "status", 1],
+      ]),
+    );
+    expect(report.totals.total).toBe(report.totals.clean + report.totals.quarantined);
+    expect(report.datasets[0].rules.find((r: { rule: string }) => r.rule === "email").examples[0]).toMatchObject({ record: 2, line: 3, field: "email" });
+    expect(await readFile(join(dir, "out/c.csv"), "utf8")).toBe("id,email,status\n1,a@example.com,active\n");
+    const quarantined = await readFile(join(dir, "out/q.csv"), "utf8");
+    expect(quarantined.split("\n")[0]).toBe("id,email,status,_reasons,_record");
+  });
+
+  test("exits 0 when only warnings fail", async () => {
+    await writeFile(join(dir, "rules.yaml"), "fields:\n  email: [{ email: { severity: warning } }]\n");
+    expect(await main(["validate", "customers.csv", "--rules", "rules.yaml", "-q"], { term: capture(), cwd: dir })).toBe(0);
+  });
+
+  test("a typo in the rule file is reported with line, column and a suggestion, exit 2, no stack trace", async () => {
+    await writeFile(join(dir, "rules.yaml"), "fields:\n  email: [emial]\n");
+    const term = capture();
+    expect(await main(["validate", "customers.csv", "--rules", "rules.yaml"], { term, cwd: dir })).toBe(2);
+    expect(term.stderr).toMatch(/rules\.yaml:2:\d+: .*"emial".*did you mean "email"/);
+    expect(term.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test("asks for --rules when it is missing", async () => {
+    const term = capture();
+    expect(await main(["validate", "customers.csv"], { term, cwd: dir })).toBe(2);
+    expect(term.stderr).toContain("missing --rules <rules.yaml>");
+  });
+});

@@ -1,0 +1,110 @@
+import { mkdtemp, readFile, writeFile, readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeEach, describe, expect, test } from "vitest";
+import type { Terminal } from "../_internal/terminal.ts";
+import { main } from "./main.ts";
+
+function capture(): Terminal & { stdout: string; stderr: string } {
+  const t = {
+    stdout: "",
+    stderr: "",
+    isTTY: false,
+    out(s: string) {
+      t.stdout += s;
+    },
+    err(s: string) {
+      t.stderr += s;
+    },
+  };
+  return t;
+}
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "cleanse-cli-"));
+});
+
+describe("cleanse run", () => {
+  test("runs a job, writes clean, quarantine and report, and exits 1 when records are quarantined", async () => {
+    await writeFile(join(dir, "in.csv"), "id,name\n1,Ann\n2,Bob,extra\n3,Cy\n");
+    await writeFile(
+      join(dir, "job.yaml"),
+      "name: t\nsource: in.csv\nsteps:\n  - rename: { name: full_name }\noutputs:\n  clean: out/clean.csv\n  quarantine: out/quarantine.csv\nreport: out/report.json\n",
+    );
+    const term = capture();
+    const code = await main(["run", "job.yaml"], { term, cwd: dir });
+    expect(term.stderr).toBe("");
+    expect(code).toBe(1);
+    const report = JSON.parse(await readFile(join(dir, "out/report.json"), "utf8"));
+    expect(report.schemaVersion).toBe(1);
+    expect(report.totals).toEqual({ total: 3, clean: 2, quarantined: 1, merged: 0 });
+    expect(await readFile(join(dir, "out/clean.csv"), "utf8")).toBe("id,full_name\n1,Ann\n3,Cy\n");
+    const quarantine = await readFile(join(dir, "out/quarantine.csv"), "utf8");
+    expect(quarantine.split("\n")[0]).toContain("_reasons");
+    expect(quarantine).toContain("csv-shape");
+    expect(term.stdout).toContain("t: 3 records, 2 clean, 1 quarantined");
+    expect((await readdir(join(dir, "out"))).sort()).toEqual(["clean.csv", "quarantine.csv", "report.json"]);
+  });
+
+  test("exits 0 when quarantined records stay within --allow-quarantined", async () => {
+    await writeFile(join(dir, "in.csv"), "id\n1\n2,x\n");
+    await writeFile(join(dir, "job.yaml"), "source: in.csv\n");
+    expect(await main(["run", "job.yaml", "--allow-quarantined", "50%", "--quiet"], { term: capture(), cwd: dir })).toBe(0);
+    expect(await main(["run", "job.yaml", "--allow-quarantined", "0.4", "--quiet"], { term: capture(), cwd: dir })).toBe(1);
+  });
+
+  test("a misspelt key and an unknown step are reported with line and column, exit 2, no stack trace", async () => {
+    await writeFile(join(dir, "job.yaml"), "source:\n  path: in.csv\n  encodng: gbk\nsteps:\n  - renam: { a: b }\n");
+    const term = capture();
+    expect(await main(["run", "job.yaml"], { term, cwd: dir })).toBe(2);
+    expect(term.stderr).toContain('job.yaml:3:3: unknown key "encodng" (did you mean "encoding"?)');
+    expect(term.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test("an unknown step is reported at its key with a suggestion", async () => {
+    await writeFile(join(dir, "in.csv"), "id\n1\n");
+    await writeFile(join(dir, "job.yaml"), "source: in.csv\nsteps:\n  - renam: { a: b }\n");
+    const term = capture();
+    expect(await main(["run", "job.yaml"], { term, cwd: dir })).toBe(2);
+    expect(term.stderr).toContain('job.yaml:3:5: unknown step "renam" (did you mean "rename"?)');
+  });
+
+  test("a missing input file is an I/O error naming the file, and no output is left behind", async () => {
+    await writeFile(join(dir, "job.yaml"), "source: nope.csv\noutputs: { clean: out/clean.csv }\n");
+    const term = capture();
+    expect(await main(["run", "job.yaml"], { term, cwd: dir })).toBe(2);
+    expect(term.stderr).toMatch(/cleanse: error CLEANSE_FILE_NOT_FOUND: .*nope\.csv/);
+    const left = await readdir(join(dir, "out")).catch(() => []);
+    expect(left).toEqual([]);
+  });
+
+  test("a missing job file is reported, not thrown", async () => {
+    const term = capture();
+    expect(await main(["run", "missing.yaml"], { term, cwd: dir })).toBe(2);
+    expect(term.stderr).toContain("File not found");
+  });
+});
+
+describe("cleanse", () => {
+  test("an unknown command gets a suggestion", async () => {
+    const term = capture();
+    expect(await main(["rn"], { term, cwd: dir })).toBe(2);
+    expect(term.stderr).toBe('cleanse: unknown command "rn" (did you mean "run"?). Run "cleanse --help" for the list.\n');
+  });
+
+  test("an unknown option gets a suggestion", async () => {
+    const term = capture();
+    expect(await main(["run", "job.yaml", "--reprt", "x"], { term, cwd: dir })).toBe(2);
+    expect(term.stderr).toContain('unknown option --reprt for "cleanse run" (did you mean --report?)');
+  });
+
+  test("--help lists the commands and --version prints the version", async () => {
+    const term = capture();
+    expect(await main(["--help"], { term })).toBe(0);
+    expect(term.stdout).toContain("run ");
+    const v = capture();
+    expect(await main(["--version"], { term: v })).toBe(0);
+    expect(v.stdout).toMatch(/^cleanse \d+\.\d+\.\d+\n$/);
+  });
+});

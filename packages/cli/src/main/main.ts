@@ -1,0 +1,86 @@
+import { readFileSync } from "node:fs";
+import { formatLocation, isCleanseError } from "@cleanse/core";
+import { suggest } from "@cleanse/config";
+import { formatHelp, parseCommandArgs } from "../_internal/parseCommandArgs.ts";
+import { userCwd } from "../_internal/resolvePath.ts";
+import { processTerminal, type Terminal } from "../_internal/terminal.ts";
+import type { Command } from "../commands/Command.ts";
+import { commands } from "../commands/commands.ts";
+
+/** Options of {@link main}, for embedding and tests. */
+export interface MainOptions {
+  readonly term?: Terminal;
+  readonly cwd?: string;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Runs the `cleanse` command line and returns its exit code. Never throws: errors are printed with
+ * where they happened, without a stack trace unless `--debug` is given.
+ * @param argv - the arguments after the program name
+ * @param options - terminal, working folder and signal
+ * @returns 0 clean, 1 records quarantined or rules failed, 2 usage/configuration/I-O error, 3 internal error
+ * @example
+ * process.exitCode = await main(["run", "job.yaml"]);
+ */
+export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
+  const term = options.term ?? processTerminal();
+  const debug = argv.includes("--debug");
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+      term.out(generalHelp());
+      return name === undefined ? 2 : 0;
+    }
+    if (name === "--version" || name === "-v") {
+      term.out(`${version()}\n`);
+      return 0;
+    }
+    const command = commands.find((c) => c.name === name);
+    if (!command) {
+      const guess = suggest(name, commands.map((c) => c.name));
+      term.err(`cleanse: unknown command "${name}"${guess ? ` (did you mean "${guess}"?)` : ""}. Run "cleanse --help" for the list.\n`);
+      return 2;
+    }
+    const args = parseCommandArgs(command.name, rest, command.options);
+    if (args.values.help) {
+      term.out(formatHelp(command.usage, command.summary, command.options));
+      return 0;
+    }
+    const controller = new AbortController();
+    const onSigint = () => controller.abort(new Error("interrupted"));
+    process.once("SIGINT", onSigint);
+    options.signal?.addEventListener("abort", () => controller.abort(options.signal?.reason), { once: true });
+    try {
+      return await command.run(args, { term, cwd: options.cwd ?? userCwd(), signal: controller.signal });
+    } finally {
+      process.off("SIGINT", onSigint);
+    }
+  } catch (error) {
+    return reportError(term, error, debug);
+  }
+}
+
+function reportError(term: Terminal, error: unknown, debug: boolean): number {
+  if (isCleanseError(error)) {
+    const where = formatLocation(error.location);
+    const message = error.message.includes(where) ? error.message : `${where ? `${where}: ` : ""}${error.message}`;
+    term.err(`cleanse: error ${error.code}: ${message}\n${error.hint ? `hint: ${error.hint}\n` : ""}`);
+    if (debug && error.stack) term.err(`${error.stack}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  term.err(`cleanse: unexpected error: ${message}\n`);
+  term.err(debug && error instanceof Error && error.stack ? `${error.stack}\n` : "Run again with --debug to see where it happened, and report it as a bug.\n");
+  return 3;
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return `cleanse ${pkg.version}`;
+}
+
+function generalHelp(): string {
+  const rows = commands.map((c: Command) => `  ${c.name.padEnd(12)} ${c.summary.split("\n")[0]}`);
+  return `Usage: cleanse <command> [options]\n\nCommands:\n${rows.join("\n")}\n\nRun "cleanse <command> --help" for a command's options.\n`;
+}
