@@ -4,16 +4,12 @@ import { join } from "node:path";
 import { collect } from "@cleanse/core";
 import { readCsv } from "@cleanse/io";
 import { beforeAll, describe, expect, test } from "vitest";
-import type { Terminal } from "../_internal/terminal.ts";
+import { captureTerminal as capture } from "../_testing/captureTerminal.ts";
 import { main } from "../main/main.ts";
 
 // Febrl 1 (1,000 person records, 500 originals each with one duplicate; ids rec-N-org / rec-N-dup-0).
 const febrl1 = join(import.meta.dirname, "..", "..", "..", "dedupe", "test-data", "febrl1", "dataset1.csv");
 
-function capture(): Terminal & { stdout: string; stderr: string } {
-  const t = { stdout: "", stderr: "", isTTY: false, out: (s: string) => void (t.stdout += s), err: (s: string) => void (t.stderr += s) };
-  return t;
-}
 const entity = (id: string) => id.replace(/-(org|dup-\d+)$/, "");
 const rows = async (file: string) => (await collect(readCsv(file).batches())).flatMap((b) => b.records);
 

@@ -3,23 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import type { Terminal } from "../_internal/terminal.ts";
+import { captureTerminal as capture } from "../_testing/captureTerminal.ts";
 import { main } from "../main/main.ts";
 
-function capture(): Terminal & { stdout: string; stderr: string } {
-  const t = {
-    stdout: "",
-    stderr: "",
-    isTTY: false,
-    out(s: string) {
-      t.stdout += s;
-    },
-    err(s: string) {
-      t.stderr += s;
-    },
-  };
-  return t;
-}
 
 const csv = ["id,name,phone,signup,status", ...Array.from({ length: 30 }, (_, i) => `C${100 + i},王${i},1380000${String(1000 + i)},2024-01-${String((i % 28) + 1).padStart(2, "0")},${i % 3 ? "active" : "inactive"}`)].join("\n");
 

@@ -2,23 +2,9 @@ import { mkdtemp, readFile, writeFile, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
-import type { Terminal } from "../_internal/terminal.ts";
+import { captureTerminal as capture } from "../_testing/captureTerminal.ts";
 import { main } from "./main.ts";
 
-function capture(): Terminal & { stdout: string; stderr: string } {
-  const t = {
-    stdout: "",
-    stderr: "",
-    isTTY: false,
-    out(s: string) {
-      t.stdout += s;
-    },
-    err(s: string) {
-      t.stderr += s;
-    },
-  };
-  return t;
-}
 
 let dir: string;
 beforeEach(async () => {
