@@ -34,31 +34,12 @@ export function decodeUtf8Lossy(
       i++;
       continue;
     }
-    let need = 0;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b === 0xe0) (need = 2), (lo = 0xa0);
-    else if ((b >= 0xe1 && b <= 0xec) || b === 0xee || b === 0xef) need = 2;
-    else if (b === 0xed) (need = 2), (hi = 0x9f);
-    else if (b === 0xf0) (need = 3), (lo = 0x90);
-    else if (b >= 0xf1 && b <= 0xf3) need = 3;
-    else if (b === 0xf4) (need = 3), (hi = 0x8f);
-    let j = i + 1;
-    let ok = need > 0;
-    for (let k = 0; ok && k < need; k++) {
-      const c = j < end ? buf[j]! : -1;
-      if (c < lo || c > hi) ok = false;
-      else {
-        j++;
-        lo = 0x80;
-        hi = 0xbf;
-      }
-    }
-    if (ok) {
-      i = j;
+    const next = utf8SequenceEnd(buf, i, end);
+    if (next > 0) {
+      i = next;
       continue;
     }
+    const j = -next;
     if (runStart < i) {
       const run = buf.toString("utf8", runStart, i);
       parts.push(run);
@@ -72,4 +53,32 @@ export function decodeUtf8Lossy(
   }
   if (runStart < end) parts.push(buf.toString("utf8", runStart, end));
   return parts.join("");
+}
+
+/**
+ * Where the UTF-8 sequence that starts with the non-ASCII byte at `i` ends: the index after it when it is
+ * valid, or minus the index after its maximal invalid subpart (the bytes one U+FFFD replaces).
+ */
+export function utf8SequenceEnd(bytes: Uint8Array, i: number, end: number): number {
+  const b = bytes[i]!;
+  let need = 0;
+  let lo = 0x80;
+  let hi = 0xbf;
+  if (b >= 0xc2 && b <= 0xdf) need = 1;
+  else if (b === 0xe0) (need = 2), (lo = 0xa0);
+  else if ((b >= 0xe1 && b <= 0xec) || b === 0xee || b === 0xef) need = 2;
+  else if (b === 0xed) (need = 2), (hi = 0x9f);
+  else if (b === 0xf0) (need = 3), (lo = 0x90);
+  else if (b >= 0xf1 && b <= 0xf3) need = 3;
+  else if (b === 0xf4) (need = 3), (hi = 0x8f);
+  let j = i + 1;
+  if (need === 0) return -j;
+  for (let k = 0; k < need; k++) {
+    const c = j < end ? bytes[j]! : -1;
+    if (c < lo || c > hi) return -j;
+    j++;
+    lo = 0x80;
+    hi = 0xbf;
+  }
+  return j;
 }

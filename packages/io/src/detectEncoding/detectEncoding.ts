@@ -3,7 +3,7 @@ import iconv from "iconv-lite";
 import { COMMON_JAPANESE, COMMON_SIMPLIFIED, COMMON_TRADITIONAL } from "../_internal/commonCharacters.ts";
 import { dbcsCharLength, dbcsTables, type DbcsTables } from "../_internal/dbcsTables.ts";
 import { findBom } from "../_internal/encodings.ts";
-import { utf8CompleteEnd } from "../_internal/utf8.ts";
+import { utf8CompleteEnd, utf8SequenceEnd } from "../_internal/utf8.ts";
 
 /** What {@link detectEncoding} found. */
 export interface DetectedEncoding {
@@ -125,30 +125,10 @@ function countUtf8(bytes: Uint8Array, end: number): { good: number; bad: number;
       i++;
       continue;
     }
-    let need = 0;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b === 0xe0) (need = 2), (lo = 0xa0);
-    else if ((b >= 0xe1 && b <= 0xec) || b === 0xee || b === 0xef) need = 2;
-    else if (b === 0xed) (need = 2), (hi = 0x9f);
-    else if (b === 0xf0) (need = 3), (lo = 0x90);
-    else if (b >= 0xf1 && b <= 0xf3) need = 3;
-    else if (b === 0xf4) (need = 3), (hi = 0x8f);
-    let j = i + 1;
-    let ok = need > 0;
-    for (let k = 0; ok && k < need; k++) {
-      const c = j < end ? bytes[j]! : -1;
-      if (c < lo || c > hi) ok = false;
-      else {
-        j++;
-        lo = 0x80;
-        hi = 0xbf;
-      }
-    }
-    if (ok) good++;
+    const next = utf8SequenceEnd(bytes, i, end);
+    if (next > 0) good++;
     else bad++;
-    i = j;
+    i = Math.abs(next);
   }
   return { good, bad, latin };
 }
