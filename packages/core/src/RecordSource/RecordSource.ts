@@ -76,6 +76,28 @@ export function toRecordSource(input: RecordInput, options: ToRecordSourceOption
   return {
     name,
     async *batches(): AsyncIterable<RecordBatch> {
+      if (Array.isArray(input)) {
+        // Arrays are sliced: no await per record.
+        for (let i = 0; i < input.length; i += batchSize) {
+          const records = input.slice(i, i + batchSize) as DataRecord[];
+          count += records.length;
+          yield { records };
+        }
+        return;
+      }
+      if (!(Symbol.asyncIterator in Object(input))) {
+        let records: DataRecord[] = [];
+        for (const record of input as Iterable<DataRecord>) {
+          records.push(record);
+          count++;
+          if (records.length >= batchSize) {
+            yield { records };
+            records = [];
+          }
+        }
+        if (records.length > 0) yield { records };
+        return;
+      }
       let records: DataRecord[] = [];
       for await (const record of input as AsyncIterable<DataRecord>) {
         records.push(record);

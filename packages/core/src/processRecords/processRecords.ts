@@ -1,5 +1,5 @@
 import { AbortedError } from "../CleanseError/CleanseError.ts";
-import { isAtLeast, type Issue, type Severity } from "../Issue/Issue.ts";
+import { isAtLeast, type DataRecord, type Issue, type Severity, type SourceLocation } from "../Issue/Issue.ts";
 import type { QualityReport, StepTiming } from "../QualityReport/QualityReport.ts";
 import { createReportBuilder } from "../QualityReport/createReportBuilder.ts";
 import { toRecordSource, type RecordInput, type RecordSource } from "../RecordSource/RecordSource.ts";
@@ -87,15 +87,7 @@ export function processRecords(input: RecordInput, steps: readonly Step[] = [], 
         seqSum += seq;
         const line = batch.lines?.[i];
         const readIssues = batch.issues?.get(i);
-        out[i] = {
-          record: batch.records[i]!,
-          seq,
-          location: line === undefined ? { file: source.name, record: seq + 1 } : { file: source.name, line, record: seq + 1 },
-          issues: readIssues ? [...readIssues] : [],
-          changed: undefined,
-          mergedInto: undefined,
-          status: undefined,
-        };
+        out[i] = new Envelope(batch.records[i]!, seq, source.name, line, readIssues ? [...readIssues] : []);
       }
       if (options.onProgress) {
         const now = Date.now();
@@ -196,6 +188,35 @@ export function processRecords(input: RecordInput, steps: readonly Step[] = [], 
       return report;
     },
   };
+}
+
+/**
+ * The engine's record envelope. `location` is built on first use: most records never need it, and one
+ * allocation less per record is measurable at millions of records a second.
+ */
+class Envelope implements RecordEnvelope {
+  record: DataRecord;
+  readonly seq: number;
+  readonly issues: Issue[];
+  changed: string[] | undefined = undefined;
+  mergedInto: string | undefined = undefined;
+  status: RecordEnvelope["status"] = undefined;
+  #file: string;
+  #line: number | undefined;
+  #location: SourceLocation | undefined = undefined;
+
+  constructor(record: DataRecord, seq: number, file: string, line: number | undefined, issues: Issue[]) {
+    this.record = record;
+    this.seq = seq;
+    this.issues = issues;
+    this.#file = file;
+    this.#line = line;
+  }
+
+  get location(): SourceLocation {
+    return (this.#location ??=
+      this.#line === undefined ? { file: this.#file, record: this.seq + 1 } : { file: this.#file, line: this.#line, record: this.seq + 1 });
+  }
 }
 
 function hasAtLeast(issues: readonly Issue[], threshold: Severity): boolean {
