@@ -15,8 +15,8 @@ export const linkCommand: Command = {
   name: "link",
   usage: "cleanse link <left> <right> --id <idField> --out <pairs.csv> [options]",
   summary:
-    "Links the records of two sources that describe the same entity (CRM customers to ERP customers), trained\n" +
-    "without labels, and writes left_id,right_id,match_probability (one-to-one unless --many).\n" +
+    "Links the records of two sources that describe the same entity (CRM customers to ERP customers).\n" +
+    "Trained without labels; writes left_id,right_id,match_probability (one-to-one unless --many).\n" +
     "Exit codes: 0 done, 2 usage, configuration or I/O error.",
   options: {
     id: { type: "string", value: "field", description: "the id field (of both sides, unless --right-id)" },

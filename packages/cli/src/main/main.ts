@@ -80,7 +80,13 @@ function version(): string {
   return `cleanse ${pkg.version}`;
 }
 
+function firstSentence(text: string): string {
+  const flat = text.replace(/\s*\n\s*/g, " ");
+  const end = flat.search(/[.:](\s|$)/);
+  return end < 0 ? flat : flat.slice(0, end + 1).replace(/:$/, ".");
+}
+
 function generalHelp(): string {
-  const rows = commands.map((c: Command) => `  ${c.name.padEnd(12)} ${c.summary.split("\n")[0]}`);
+  const rows = commands.map((c: Command) => `  ${c.name.padEnd(12)} ${firstSentence(c.summary)}`);
   return `Usage: cleanse <command> [options]\n\nCommands:\n${rows.join("\n")}\n\nRun "cleanse <command> --help" for a command's options.\n`;
 }
