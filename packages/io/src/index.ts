@@ -17,3 +17,4 @@ export { readJson, type JsonSource, type ReadJsonOptions } from "./readJson/read
 export { writeJson, type WriteJsonOptions } from "./writeJson/writeJson.ts";
 export { openSource, type OpenSourceOptions, type SourceSpec } from "./openSource/openSource.ts";
 export { openSink, type OpenSinkOptions, type SinkSpec } from "./openSink/openSink.ts";
+export { writeTextAtomic } from "./writeTextAtomic/writeTextAtomic.ts";

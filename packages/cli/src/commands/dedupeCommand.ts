@@ -5,7 +5,7 @@ import { loadDedupeConfig } from "../_internal/loadDedupeConfig.ts";
 import { openOutput } from "../_internal/openOutput.ts";
 import { readAllRecords } from "../_internal/readAllRecords.ts";
 import { resolvePath } from "../_internal/resolvePath.ts";
-import { writeTextAtomic } from "../_internal/writeTextAtomic.ts";
+import { writeTextAtomic } from "@cleanse/io";
 import type { Command } from "./Command.ts";
 import { parseThreshold, writeGolden } from "./dedupeShared.ts";
 

@@ -1,9 +1,8 @@
 import { ConfigError } from "@cleanse/core";
-import { openSource } from "@cleanse/io";
+import { openSource, writeTextAtomic } from "@cleanse/io";
 import { formatProfile, profileRecords, suggestRules } from "@cleanse/profile";
 import { relative } from "node:path";
 import { resolvePath } from "../_internal/resolvePath.ts";
-import { writeTextAtomic } from "../_internal/writeTextAtomic.ts";
 import type { Command } from "./Command.ts";
 
 const FORMATS = ["text", "json", "markdown"] as const;

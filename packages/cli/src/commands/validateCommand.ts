@@ -1,11 +1,10 @@
 import { dirname, relative } from "node:path";
 import { combineReports, ConfigError, runPipeline, type RecordSink } from "@cleanse/core";
-import { openSource } from "@cleanse/io";
+import { openSource, writeTextAtomic } from "@cleanse/io";
 import { loadRulesSteps } from "@cleanse/rules";
 import { openOutput } from "../_internal/openOutput.ts";
 import { resolvePath } from "../_internal/resolvePath.ts";
 import { createProgress } from "../_internal/terminal.ts";
-import { writeTextAtomic } from "../_internal/writeTextAtomic.ts";
 import { formatSummary } from "../report/formatSummary.ts";
 import { renderHtml, renderJson, renderMarkdown } from "@cleanse/report";
 import type { Command } from "./Command.ts";

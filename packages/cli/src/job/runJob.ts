@@ -1,8 +1,7 @@
 import { combineReports, runPipeline, type JobReport, type PipelineProgress, type QualityReport } from "@cleanse/core";
 import { createIncrementalRun, isDbSpec, openDbSink, openDbSource, type DbSinkSpec, type DbSourceSpec } from "@cleanse/db";
-import { openSource } from "@cleanse/io";
+import { openSource, writeTextAtomic } from "@cleanse/io";
 import { openOutput } from "../_internal/openOutput.ts";
-import { writeTextAtomic } from "../_internal/writeTextAtomic.ts";
 import { compareReports, loadReport, renderHtml, renderJson, renderMarkdown } from "@cleanse/report";
 import { toReaderOptions, type ResolvedSink } from "./ioOptions.ts";
 import type { SourceSpec } from "./jobFileSchema.ts";
