@@ -1,16 +1,6 @@
 // Seeded generator of synthetic person records with known duplicates, for the dedupe scale benchmark.
 // Duplicates carry typos, swapped day/month, missing fields, other phone formats and email changes.
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../_lib.mjs";
 
 const ONSETS = ["b", "br", "c", "ch", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "sh", "st", "t", "th", "v", "w", "z", "gr", "cl", "tr"];
 const VOWELS = ["a", "e", "i", "o", "u", "ai", "ea", "ou", "ie", "y"];

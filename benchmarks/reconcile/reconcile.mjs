@@ -17,16 +17,13 @@ import { createReadStream, existsSync, mkdirSync, openSync, closeSync, renameSyn
 import { dirname, join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { flag, mulberry32 } from "../_lib.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
 const dataDir = join(here, "..", ".data");
 const RSS_LIMIT_MB = 500;
 
-function flag(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? fallback : process.argv[i + 1];
-}
 const full = process.argv.includes("--full");
 const rows = Number(flag("rows", full ? 1_000_000 : 20_000));
 const runs = Number(flag("runs", 3));
@@ -36,17 +33,6 @@ const only = flag("only", undefined)?.split(",");
 // ---------------------------------------------------------------------------------------------
 // Seeded data: the left side (CRM) and the right side (ERP) describe mostly the same customers
 // ---------------------------------------------------------------------------------------------
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "Smith", "Garcia", "Müller", "Dubois"];
 const GIVEN = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "Anna", "José", "Lukas", "Zoë"];

@@ -11,6 +11,7 @@
 // Requires `node scripts/build.mjs`.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { mulberry32 } from "../_lib.mjs";
 
 const argv = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -22,17 +23,6 @@ const full = argv.includes("--full");
 // ---------------------------------------------------------------------------------------------
 // Seeded records: id, name, email, age, status, score, signup_date, country, active, zip
 // ---------------------------------------------------------------------------------------------
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES = ["Ada Lovelace", "Grace Hopper", "张伟", "李娜", "Alan Turing", "Émilie du Châtelet", "José Martí", "王芳"];
 const STATUS = ["active", "inactive", "prospect"];
