@@ -20,7 +20,7 @@ const CSV_OPTIONS = ["columns", "delimiter", "header", "encoding", "bom", "lineE
 const JSON_OPTIONS = ["encoding"];
 
 const TYPES: Readonly<Record<string, (v: unknown) => boolean>> = {
-  columns: (v) => Array.isArray(v) && v.every((c) => typeof c === "string"),
+  columns: (v) => v === "union" || (Array.isArray(v) && v.every((c) => typeof c === "string")),
   delimiter: (v) => typeof v === "string",
   header: (v) => typeof v === "boolean",
   encoding: (v) => typeof v === "string",

@@ -181,6 +181,25 @@ describe("writeCsv", () => {
     expect(() => sink.write({ a: 1 }, envelope(1, 2))).toThrow(expect.objectContaining({ code: "CLEANSE_SINK_CLOSED" }));
   });
 
+  test('columns: "union" writes every field seen, in order of first appearance, and leaves no spool file', async () => {
+    const dir = folder();
+    const path = join(dir, "q", "quarantine.csv");
+    const sink = writeCsv(path, { columns: "union" });
+    await sink.write({ id: 1, _reasons: "r1" }, envelope(1, 2));
+    await sink.write({ id: 2, _extra: '["x"]', _reasons: "r2" }, envelope(2, 3));
+    await sink.close();
+    expect(readFileSync(path, "utf8")).toBe('id,_reasons,_extra\n1,r1,\n2,r2,"[""x""]"\n');
+    expect(readdirSync(join(dir, "q"))).toEqual(["quarantine.csv"]);
+  });
+
+  test('columns: "union" discards its spool file on abort', async () => {
+    const dir = folder();
+    const sink = writeCsv(join(dir, "u.csv"), { columns: "union" });
+    await sink.write({ a: 1 }, envelope(1, 2));
+    await sink.abort?.(new Error("stop"));
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   test("creates a missing folder, as mkdir -p would", async () => {
     const path = join(folder(), "no", "such", "out.csv");
     const sink = writeCsv(path);

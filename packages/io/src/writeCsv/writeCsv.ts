@@ -1,14 +1,17 @@
 import { ConfigError, DataError, type DataRecord, type RecordEnvelope, type RecordSink } from "@cleanse/core";
 import { createTextOutput } from "../_internal/textOutput.ts";
+import { unionColumnsSink } from "../_internal/unionColumnsSink.ts";
 import { recordLabel, toCellText } from "../_internal/values.ts";
 
 /** Options of {@link writeCsv}. */
 export interface WriteCsvOptions {
   /**
    * Columns, in order. Defaults to the fields of the first record, plus `_extra` for quarantine
-   * output (where ragged CSV rows keep their extra values).
+   * output (where ragged CSV rows keep their extra values). `"union"`: every field of every record, in
+   * order of first appearance, for records whose fields vary; rows are spooled to a temporary file and
+   * the CSV is written on `close()`.
    */
-  readonly columns?: readonly string[];
+  readonly columns?: readonly string[] | "union";
   /** Field delimiter (one character). Defaults to `,`. */
   readonly delimiter?: string;
   /** Whether to write a header row. Defaults to true. */
@@ -43,6 +46,7 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
  * await sink.close(); // out/clean.csv: id,name\n1,'=cmd\n
  */
 export function writeCsv(path: string, options: WriteCsvOptions = {}): RecordSink {
+  if (options.columns === "union") return unionColumnsSink(path, (columns) => writeCsv(path, { ...options, columns }));
   const delimiter = options.delimiter ?? ",";
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === "\n" || delimiter === "\r") {
     throw new ConfigError(`Invalid delimiter ${JSON.stringify(delimiter)}: expected one character other than a quote or a line break.`, { code: "CLEANSE_BAD_OPTION" });
@@ -51,7 +55,7 @@ export function writeCsv(path: string, options: WriteCsvOptions = {}): RecordSin
   const escapeFormulae = options.escapeFormulae ?? true;
   const output = createTextOutput(path, { encoding: options.encoding ?? "utf-8", bom: options.bom ?? false });
   const needsQuotes = new RegExp(`[${delimiter === "]" || delimiter === "\\" || delimiter === "^" || delimiter === "-" ? `\\${delimiter}` : delimiter}"\\r\\n]`);
-  let columns: readonly string[] | undefined = options.columns;
+  let columns: readonly string[] | undefined = options.columns as readonly string[] | undefined;
   let known: ReadonlySet<string> = new Set(columns);
   let count = 0;
   let headerWritten = false;

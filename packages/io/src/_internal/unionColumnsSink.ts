@@ -1,9 +1,11 @@
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
-import { rm } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
 import { basename, dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { once } from "node:events";
 import type { DataRecord, RecordSink } from "@cleanse/core";
+import { TEMP_PREFIX } from "./atomicFile.ts";
 
 /**
  * A sink for records whose fields vary (quarantined records carry `_extra`, `_reasons`, ...) that must end
@@ -11,15 +13,19 @@ import type { DataRecord, RecordSink } from "@cleanse/core";
  * `close` the real sink is opened with every column seen, in order of first appearance, and filled.
  */
 export function unionColumnsSink(path: string, open: (columns: readonly string[]) => RecordSink): RecordSink {
-  const spool = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.spool.jsonl`);
+  const spool = join(dirname(path), `${TEMP_PREFIX}${basename(path)}-${process.pid}-${randomBytes(4).toString("hex")}.spool.jsonl`);
   const columns = new Map<string, true>();
   let out: WriteStream | undefined;
-  const stream = (): WriteStream => (out ??= createWriteStream(spool, { encoding: "utf8" }));
+  const append = (stream: WriteStream, record: DataRecord): void | Promise<void> => {
+    if (!stream.write(`${JSON.stringify(record)}\n`)) return once(stream, "drain").then(() => undefined);
+    return undefined;
+  };
   return {
     write(record: DataRecord) {
       for (const key of Object.keys(record)) if (!columns.has(key)) columns.set(key, true);
-      if (!stream().write(`${JSON.stringify(record)}\n`)) return once(stream(), "drain").then(() => undefined);
-      return undefined;
+      if (out) return append(out, record);
+      // First record: create the folder and the spool file.
+      return mkdir(dirname(path), { recursive: true }).then(() => append((out ??= createWriteStream(spool, { encoding: "utf8" })), record));
     },
     async close() {
       const sink = open([...columns.keys()]);
