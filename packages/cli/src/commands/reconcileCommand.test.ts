@@ -40,6 +40,29 @@ describe("cleanse reconcile", () => {
     }
   });
 
+  test("compares amounts as exact decimals and dates by day, with the standardize package", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cleanse-reconcile-cmd-"));
+    try {
+      writeFileSync(join(dir, "l.csv"), 'id,amount,signed\n1,"1,234.50",05/01/2023\n2,1.005,2023年2月1日\n');
+      writeFileSync(
+        join(dir, "r.jsonl"),
+        '{"id":"1","amount":1234.5,"signed":"2023-01-05"}\n{"id":"2","amount":"1.01","signed":"2023-02-01T09:30:00Z"}\n',
+      );
+      writeFileSync(join(dir, "job.yaml"), "left: l.csv\nright: r.jsonl\nstandardize: { amount: { number: { scale: 2 } }, signed: date }\n");
+      const { code, out } = await run(["--job", "job.yaml", "--key", "id", "--report", "r.json"], dir);
+      // 1.005 rounds half-up to 1.01 in decimal; binary floating point gives 1.00.
+      expect(out).toContain("2 matched (2 identical, 0 differ)");
+      expect(code).toBe(0);
+      const report = JSON.parse(readFileSync(join(dir, "r.json"), "utf8"));
+      expect(report.fields.map((f: { field: string; mismatches: number }) => [f.field, f.mismatches])).toEqual([
+        ["amount", 0],
+        ["signed", 0],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("says what is missing", async () => {
     await expect(run(["a.csv", "b.csv", "--report", "r.json"], tmpdir())).rejects.toMatchObject({ code: "CLEANSE_USAGE", message: expect.stringContaining("needs key") });
     await expect(run(["a.csv", "b.csv", "--key", "id"], tmpdir())).rejects.toMatchObject({ code: "CLEANSE_USAGE", message: expect.stringContaining("--report") });

@@ -13,16 +13,23 @@ import {
   type ReconcileJob,
   type StandardizerResolver,
 } from "@cleanse/reconcile";
-import { createPhoneStandardizer, standardizeEmail } from "@cleanse/standardize";
+import { createDateStandardizer, createDecimalStandardizer, createPhoneStandardizer, standardizeEmail } from "@cleanse/standardize";
 import { resolvePath } from "../_internal/resolvePath.ts";
 import { toReaderOptions } from "../job/ioOptions.ts";
 import type { SourceSpec } from "../job/jobFileSchema.ts";
 import type { Command } from "./Command.ts";
 
-/** Names a reconciliation job can use, backed by @cleanse/standardize; anything else falls back to the built-in ones. */
+/**
+ * Standardizers a reconciliation can name, backed by @cleanse/standardize so both sides are compared in the
+ * same canonical form as a cleansing job writes (amounts as exact decimals, never binary floating point).
+ * Anything else falls back to the reconcile package's comparison forms.
+ */
 const resolveStandardizer: StandardizerResolver = (name, options) => {
   if (name === "phone" && typeof options.region === "string") return createPhoneStandardizer({ region: options.region, format: "digits" });
   if (name === "email") return (value) => standardizeEmail(value);
+  if (name === "number") return createDecimalStandardizer(typeof options.scale === "number" ? { scale: options.scale } : {});
+  // Compared by day, in the order the job gives (day first unless it says mdy), as the built-in form does.
+  if (name === "date") return createDateStandardizer({ order: options.order === "mdy" ? "mdy" : "dmy", output: "yyyy-MM-dd" });
   return undefined;
 };
 
