@@ -1,9 +1,8 @@
-import iconv from "iconv-lite";
 import { describe, expect, test } from "vitest";
 import * as api from "./index.ts";
 
 describe("@cleanse/standardize", () => {
-  test("exports every standardizer and the step by name", () => {
+  test("exports every standardizer and the step by name, and nothing of other packages", () => {
     expect(Object.keys(api).sort()).toEqual([
       "builtInDictionaries",
       "countryDictionary",
@@ -11,10 +10,7 @@ describe("@cleanse/standardize", () => {
       "createDecimalStandardizer",
       "createPhoneStandardizer",
       "createStandardizeStep",
-      "decode",
-      "detectEncoding",
       "genderDictionary",
-      "inferDateOrder",
       "loadDictionary",
       "mapValues",
       "repairMojibake",
@@ -27,11 +23,10 @@ describe("@cleanse/standardize", () => {
     ]);
   });
 
-  test("re-exports detectEncoding and decode from @cleanse/io", () => {
-    const bytes = new Uint8Array(iconv.encode("客户,北京市朝阳区,上海市浦东新区,广州市天河区\n", "gbk"));
-    const detected = api.detectEncoding(bytes);
-    expect(detected).toMatchObject({ encoding: expect.stringMatching(/^gb/), bom: false });
-    expect(api.decode(bytes, detected.encoding)).toEqual({ text: "客户,北京市朝阳区,上海市浦东新区,广州市天河区\n", invalid: [] });
-    expect(api.detectEncoding(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]))).toEqual({ encoding: "utf-8", confidence: 1, bom: true });
+  test("standardizes through the value kernel: one reading of a date in both packages", async () => {
+    const values = await import("@cleanse/values");
+    for (const text of ["01/02/2023", "2023年1月1日", "31/01/2023", "2023-02-30"]) {
+      expect(api.standardizeDate(text)).toEqual(values.parseDate(text));
+    }
   });
 });

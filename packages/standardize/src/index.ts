@@ -13,7 +13,6 @@ export {
   type DateStandardizer,
   type StandardizeDateOptions,
 } from "./standardizeDate/standardizeDate.ts";
-export { inferDateOrder, type DateOrderEvidence, type DateOrderInference } from "./inferDateOrder/inferDateOrder.ts";
 export {
   createPhoneStandardizer,
   standardizePhone,
@@ -33,14 +32,6 @@ export {
 } from "./standardizeDecimal/standardizeDecimal.ts";
 export { standardizeText, type StandardizeTextOptions } from "./standardizeText/standardizeText.ts";
 export { standardizeEmail, type EmailInfo, type StandardizeEmailOptions } from "./standardizeEmail/standardizeEmail.ts";
-export {
-  decode,
-  detectEncoding,
-  type DecodeResult,
-  type DetectedEncoding,
-  type DetectEncodingOptions,
-  type InvalidBytes,
-} from "@cleanse/io";
 export { repairMojibake, type MojibakeReason, type MojibakeRepair, type RepairMojibakeOptions } from "./repairMojibake/repairMojibake.ts";
 export { mapValues, type MapInfo, type MapValuesOptions, type ValueDictionary } from "./mapValues/mapValues.ts";
 export { loadDictionary, type DictionarySource, type LoadDictionaryOptions } from "./loadDictionary/loadDictionary.ts";

@@ -1,6 +1,10 @@
 import type { ColumnProfile, HistogramBin, PatternCount, ValueCount } from "../profileRecords/DatasetProfile.ts";
 import { classifyValue, TYPE_ORDER, T_DATE, T_DATETIME, T_NUMBER, T_PHONE, type DateOrderHint, type ValueInfo, type ValueType } from "./classify.ts";
-import { hashString, SEED_A, SEED_B } from "./hash.ts";
+import { hashString } from "@cleanse/values";
+
+/** Seeds of the two independent hashes every value gets (sketches and the distinct-value set). */
+const SEED_A = 0x9747b28c;
+const SEED_B = 0x5bd1e995;
 import { createHistogram, type StreamingHistogram } from "./histogram.ts";
 import { createHyperLogLog, type HyperLogLog } from "./hyperLogLog.ts";
 import { createKeySet, type KeySet } from "./keySet.ts";

@@ -1,6 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { classifyValue, T_BOOLEAN, T_DATE, T_DATETIME, T_EMAIL, T_INTEGER, T_NUMBER, T_PHONE, T_URL, T_UUID } from "./classify.ts";
-import { hashString, SEED_A, SEED_B } from "./hash.ts";
+import { hashString } from "@cleanse/values";
+
+const SEED_A = 0x9747b28c;
+const SEED_B = 0x5bd1e995;
 import { createHistogram } from "./histogram.ts";
 import { createHyperLogLog } from "./hyperLogLog.ts";
 import { createKeySet } from "./keySet.ts";

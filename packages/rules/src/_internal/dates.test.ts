@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { compileDateFormat, daysFromCivil, isIsoDate, parseDateBound, parseDuration, parseIsoDate, parseIsoDateTime, strftimeToTokens } from "./dates.ts";
+import { compileDateFormat, daysFromCivil, isIsoDate, parseIsoDate, parseIsoDateTime, strftimeToTokens } from "@cleanse/values";
+import { parseDateBound, parseDuration } from "./dates.ts";
 
 describe("dates", () => {
   test("parses ISO dates and date-times as floating time", () => {

@@ -1,25 +1,6 @@
 import { ConfigError } from "@cleanse/core";
+import { normalizeKey, type MatchMode } from "@cleanse/values";
 import type { ValueDictionary } from "../mapValues/mapValues.ts";
-
-/** How keys are compared: exactly, ignoring case, or also ignoring accents, punctuation and extra spaces. */
-export type MatchMode = "exact" | "case" | "loose";
-
-const SILENT = /[.'’‘`´]/g;
-const PUNCTUATION = /[\p{P}\p{S}\s]+/gu;
-const MARKS = /\p{M}+/gu;
-
-export function normalizeKey(text: string, mode: MatchMode): string {
-  if (mode === "exact") return text.trim();
-  let s = text.normalize("NFKC").trim().toLowerCase();
-  if (mode === "loose") {
-    s = s.normalize("NFD").replace(MARKS, "").replace(SILENT, "").replace(PUNCTUATION, " ").trim().normalize("NFC");
-    // "the netherlands" and "netherlands" are the same name
-    if (s.startsWith("the ")) s = s.slice(4);
-  } else {
-    s = s.replace(/\s+/g, " ");
-  }
-  return s;
-}
 
 const indexes = new WeakMap<ValueDictionary, Map<MatchMode, Map<string, string>>>();
 

@@ -1,4 +1,4 @@
-import { COUNTRY_NAMES, COUNTRY_VARIANTS } from "../_internal/countries.ts";
+import { countryNames } from "@cleanse/values";
 import type { ValueDictionary } from "../mapValues/mapValues.ts";
 
 /**
@@ -15,19 +15,13 @@ export const genderDictionary: ValueDictionary = Object.freeze({
   }),
 });
 
-function countries(): Record<string, readonly string[]> {
-  const entries: Record<string, readonly string[]> = {};
-  for (const [code, names] of Object.entries(COUNTRY_NAMES)) entries[code] = [...names, ...(COUNTRY_VARIANTS[code] ?? [])];
-  return entries;
-}
-
 /**
  * Country names to ISO 3166-1 alpha-2 codes: all 249 codes with their English and Chinese (simplified and
  * traditional) names, official ISO long forms and common variants (`USA`, `Holland`, `中国大陆`, `南韩`).
  * @example
  * mapValues("United States of America", countryDictionary).value //=> "US"
  */
-export const countryDictionary: ValueDictionary = Object.freeze({ name: "country", entries: Object.freeze(countries()) });
+export const countryDictionary: ValueDictionary = Object.freeze({ name: "country", entries: Object.freeze(countryNames()) });
 
 /**
  * The dictionaries a job can name: `gender` and `country`.

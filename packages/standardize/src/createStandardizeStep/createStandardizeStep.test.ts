@@ -106,6 +106,23 @@ describe("createStandardizeStep", () => {
     expect(bad.issues[0]).toMatchObject({ value: "12345", location: { file: "crm", record: 3 } });
   });
 
+  test("reads each phone number with the region its record names, and never invents a country code", async () => {
+    const step = createStandardizeStep({ standardize: { phone: { phone: { region: "CN", regionField: "country" } } } }, ctx);
+    const records: DataRecord[] = [
+      { phone: "(415) 415-1627", country: "US" },
+      { phone: "(415) 415-1627", country: "United States of America" },
+      { phone: "(415) 415-1627", country: "" },
+      { phone: "138 1234 5678", country: "中国" },
+      { phone: "020 7946 0958", country: "gb" },
+      { phone: "138 1234 5678", country: "Atlantis" },
+    ];
+    const { out } = await run(records, step);
+    expect(out.map((e) => e.record.phone)).toEqual(["+14154151627", "+14154151627", "(415) 415-1627", "+8613812345678", "+442079460958", "138 1234 5678"]);
+    expect(out.map((e) => e.issues.map((i) => i.code))).toEqual([[], [], ["invalid_phone"], [], [], ["invalid_phone"]]);
+    expect(out[2]!.issues[0]!.message).toContain("trunk prefix");
+    expect(out[5]!.issues[0]!.message).toContain('"Atlantis", which names no country');
+  });
+
   test("turns issues into warnings and keeps records clean with on_error: keep", async () => {
     const step = createStandardizeStep({ standardize: { d: "date" }, on_error: "keep" }, ctx);
     const { out, report } = await run([{ d: "01/02/2023" }, { d: "2023/02/01" }], step);

@@ -12,7 +12,7 @@ import {
   type StreamStep,
 } from "@cleanse/core";
 import { builtInDictionaries } from "../builtInDictionaries/builtInDictionaries.ts";
-import { inferDateOrder, type DateOrderInference } from "../inferDateOrder/inferDateOrder.ts";
+import { failure, inferDateOrder, showValue, toRegionCode, type DateOrderInference } from "@cleanse/values";
 import { loadDictionary } from "../loadDictionary/loadDictionary.ts";
 import { mapValues, type MapValuesOptions, type ValueDictionary } from "../mapValues/mapValues.ts";
 import { repairMojibake, type RepairMojibakeOptions } from "../repairMojibake/repairMojibake.ts";
@@ -30,7 +30,7 @@ import {
   type StandardizeStepConfig,
 } from "./standardizeStepSchema.ts";
 
-type Standardize = (value: unknown) => StandardizeResult<unknown, unknown>;
+type Standardize = (value: unknown, record: DataRecord) => StandardizeResult<unknown, unknown>;
 
 interface Link {
   readonly kind: StandardizerKind;
@@ -97,7 +97,7 @@ export function createStandardizeStep(config: StandardizeStepConfig, ctx: StepFa
       let failed = false;
       for (let l = 0; l < plan.chain.length; l++) {
         const link = plan.chain[l]!;
-        const result = link.run(value);
+        const result = link.run(value, record);
         if (!result.ok) {
           addIssue(envelope, {
             code: result.issue.code,
@@ -200,8 +200,11 @@ function buildLink(spec: ParsedStandardizer, field: string, ctx: StepFactoryCont
       }
       return { kind: "date", rule, run: createDateStandardizer(options as StandardizeDateOptions) };
     }
-    case "phone":
-      return { kind: "phone", rule, run: createPhoneStandardizer(options as StandardizePhoneOptions) };
+    case "phone": {
+      const { regionField, ...rest } = options as StandardizePhoneOptions & { regionField?: string };
+      const standardize = createPhoneStandardizer(rest);
+      return { kind: "phone", rule, run: regionField === undefined ? standardize : phoneByRegionField(rest, regionField, standardize) };
+    }
     case "decimal":
       return { kind: "decimal", rule, run: createDecimalStandardizer(options as StandardizeDecimalOptions) };
     case "text": {
@@ -230,6 +233,38 @@ function buildLink(spec: ParsedStandardizer, field: string, ctx: StepFactoryCont
       };
     }
   }
+}
+
+/**
+ * A phone standardizer that reads each number with the region its record names in `regionField` (an ISO code or a
+ * country name, through the value kernel); records without one use the step's `region`. A region that names no
+ * country is an issue, never a guess.
+ */
+function phoneByRegionField(options: StandardizePhoneOptions, regionField: string, fallback: Standardize): Standardize {
+  const byRegion = new Map<string, Standardize>();
+  return (value, record) => {
+    const named = Object.hasOwn(record, regionField) ? record[regionField] : undefined;
+    if (named === undefined || named === null || (typeof named === "string" && named.trim() === "")) return fallback(value, record);
+    const region = toRegionCode(named);
+    if (region === undefined) {
+      return failure(
+        "invalid_phone",
+        `Cannot read phone number ${showValue(value)}: its region field "${regionField}" holds ${showValue(named)}, which names no country (use an ISO 3166 code such as CN or a country name).`,
+        value,
+      );
+    }
+    let standardize = byRegion.get(region);
+    if (standardize === undefined) {
+      try {
+        standardize = createPhoneStandardizer({ ...options, region });
+      } catch {
+        // a country without a telephone numbering plan of its own (Antarctica, Bouvet Island)
+        standardize = (v) => failure("invalid_phone", `Cannot read phone number ${showValue(v)}: region ${region} (from "${regionField}") has no numbering plan.`, v);
+      }
+      byRegion.set(region, standardize);
+    }
+    return standardize(value, record);
+  };
 }
 
 function resolveDictionary(source: unknown, field: string, ctx: StepFactoryContext): ValueDictionary {

@@ -75,6 +75,8 @@ const phoneOptions = z.strictObject({
   format: z.enum(["E.164", "national", "international", "digits"]).optional(),
   types: z.array(phoneTypes).optional(),
   keepExtension: z.boolean().optional(),
+  trunkPrefix: z.enum(["required", "optional"]).optional(),
+  regionField: z.string().min(1).optional(),
   empty,
 });
 const decimalOptions = z.strictObject({

@@ -1,5 +1,6 @@
-import { dictionaryIndex, normalizeKey, type MatchMode } from "../_internal/dictionaryIndex.ts";
-import { emptyResult, failure, notText, show, success } from "../_internal/results.ts";
+import { normalizeKey, type MatchMode } from "@cleanse/values";
+import { dictionaryIndex } from "../_internal/dictionaryIndex.ts";
+import { emptyResult, failure, notText, showValue as show, success } from "@cleanse/values";
 import type { EmptyOptions, StandardizeResult } from "../StandardizeResult/StandardizeResult.ts";
 
 /** A data dictionary: each canonical value with the variants that mean it. */

@@ -1,4 +1,4 @@
-import { emptyResult, notText, success } from "../_internal/results.ts";
+import { emptyResult, notText, success } from "@cleanse/values";
 import type { EmptyOptions, StandardizeResult } from "../StandardizeResult/StandardizeResult.ts";
 
 /** Options of {@link standardizeText}. Every cleaning step is on unless turned off. */

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { RuleOptionError, type CompiledRule, type RuleDefinition, type RuleFinding } from "../../defineRule/defineRule.ts";
-import { compileDateFormat, formatFloating, parseDateBound } from "../dates.ts";
-import { createHashedKeyTable } from "../keySet.ts";
+import { compileDateFormat, formatFloating } from "@cleanse/values";
+import { parseDateBound } from "../dates.ts";
+import { createHashedKeyTable } from "@cleanse/values";
 import { isMissing, toKey, toNumber } from "../values.ts";
 import { dateReader } from "./numbers.ts";
 import { builtin, show, targetField } from "./define.ts";

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { RuleDefinition } from "../../defineRule/defineRule.ts";
 import { RuleOptionError } from "../../defineRule/defineRule.ts";
-import { daysInMonth, today } from "../dates.ts";
+import { daysInMonth } from "@cleanse/values";
+import { today } from "../dates.ts";
 import { toText } from "../values.ts";
 import { builtin, show } from "./define.ts";
 

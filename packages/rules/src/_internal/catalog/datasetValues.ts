@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { RuleOptionError, type RuleDefinition, type RuleFinding } from "../../defineRule/defineRule.ts";
-import { compileDateFormat, formatFloating, nowFloating, parseDuration } from "../dates.ts";
+import { compileDateFormat, formatFloating } from "@cleanse/values";
+import { nowFloating, parseDuration } from "../dates.ts";
 import { isMissing, toKey, toNumber } from "../values.ts";
 import { compileBounds, fieldOption, verdict } from "./aggregates.ts";
 import { dateReader } from "./numbers.ts";

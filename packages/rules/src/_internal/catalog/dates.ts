@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { RuleOptionError, type RuleDefinition } from "../../defineRule/defineRule.ts";
-import { compileDateFormat, formatFloating, fromDateObject, isIsoDate, parseAutoDate, parseDateBound, parseIsoDate, parseIsoDateTime, type DateParser } from "../dates.ts";
+import { compileDateFormat, formatFloating, fromDateObject, isIsoDate, parseIsoDate, parseIsoDateTime } from "@cleanse/values";
+import { parseAutoDate, parseDateBound, type DateParser } from "../dates.ts";
 import { builtin, show } from "./define.ts";
 
 const dateOptions = z.strictObject({

@@ -1,7 +1,8 @@
 import { Decimal } from "decimal.js";
 import { z } from "zod";
 import { RuleOptionError, type RuleDefinition } from "../../defineRule/defineRule.ts";
-import { compileDateFormat, formatFloating, fromDateObject, parseAutoDate, parseDateBound, parseIsoDateTime, type DateParser } from "../dates.ts";
+import { compileDateFormat, formatFloating, fromDateObject, parseIsoDateTime } from "@cleanse/values";
+import { parseAutoDate, parseDateBound, type DateParser } from "../dates.ts";
 import { toNumber, toText } from "../values.ts";
 import { builtin, checkBounds, show } from "./define.ts";
 

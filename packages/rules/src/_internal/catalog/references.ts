@@ -2,7 +2,7 @@ import { isAbsolute, resolve } from "node:path";
 import { ConfigError, type DataRecord, type RecordSource } from "@cleanse/core";
 import { z } from "zod";
 import { RuleOptionError, type RuleDefinition, type RuleTarget } from "../../defineRule/defineRule.ts";
-import { createExactKeyTable, createHashedKeyTable, type KeyTable } from "../keySet.ts";
+import { createExactKeyTable, createHashedKeyTable, type KeyTable } from "@cleanse/values";
 import { isMissing, toKey } from "../values.ts";
 import { builtin, show } from "./define.ts";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { RuleOptionError, type RuleDefinition, type RuleFinding } from "../../defineRule/defineRule.ts";
 import { compareValues, fromField } from "../expression/values.ts";
-import { createExactKeyTable, createHashedKeyTable, type KeyTable } from "../keySet.ts";
+import { createExactKeyTable, createHashedKeyTable, type KeyTable } from "@cleanse/values";
 import { isMissing, toKey } from "../values.ts";
 import { builtin, show } from "./define.ts";
 

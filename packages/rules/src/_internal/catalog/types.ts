@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { RuleDefinition } from "../../defineRule/defineRule.ts";
-import { parseIsoDate, parseIsoDateTime } from "../dates.ts";
+import { parseIsoDate, parseIsoDateTime } from "@cleanse/values";
 import { isIntegerValue, isNumeric, typeName } from "../values.ts";
 import { builtin, noOptions, show } from "./define.ts";
 

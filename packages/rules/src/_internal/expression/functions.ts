@@ -1,4 +1,5 @@
-import { compileDateFormat, nowFloating, today as todayFloating } from "../dates.ts";
+import { compileDateFormat } from "@cleanse/values";
+import { nowFloating, today as todayFloating } from "../dates.ts";
 import { compileSafeRegex, RegexSyntaxError, type SafeRegex } from "../regex.ts";
 import type { CompiledExpr } from "./compile.ts";
 import { asNumber, asText, asTime, compareValues, truth, type ExprValue } from "./values.ts";

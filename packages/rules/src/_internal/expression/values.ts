@@ -1,4 +1,4 @@
-import { fromDateObject, parseIsoDateTime } from "../dates.ts";
+import { fromDateObject, parseIsoDateTime } from "@cleanse/values";
 
 /** A value inside an expression. Dates are Date objects holding floating (zone-less) time in their UTC fields. */
 export type ExprValue = null | number | string | boolean | Date | readonly ExprValue[];

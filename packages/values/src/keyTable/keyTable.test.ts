@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { createExactKeyTable, createHashedKeyTable, hash64 } from "./keySet.ts";
+import { hash64 } from "../hashString/hashString.ts";
+import { createExactKeyTable, createHashedKeyTable } from "./keyTable.ts";
 
 describe("key tables", () => {
   test.each([

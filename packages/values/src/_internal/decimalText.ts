@@ -1,5 +1,5 @@
 import { ConfigError } from "@cleanse/core";
-import { show } from "./results.ts";
+import { showValue } from "../ValueResult/valueResults.ts";
 
 /** Decimal and group separators of a number convention. */
 export interface Separators {
@@ -34,7 +34,7 @@ export function separatorsFor(locale: string): Separators | undefined {
   }
   const language = LANGUAGES[tag.split("-")[0]!];
   if (language) return language;
-  throw new ConfigError(`Unknown number locale ${show(locale)}: use "auto", "en", "de", "fr", "ch", "in" or a BCP 47 tag of those conventions.`, {
+  throw new ConfigError(`Unknown number locale ${showValue(locale)}: use "auto", "en", "de", "fr", "ch", "in" or a BCP 47 tag of those conventions.`, {
     code: "CLEANSE_BAD_OPTION",
   });
 }
@@ -44,8 +44,12 @@ export interface BodyError {
   readonly reason: string;
 }
 
-/** Reads the digits and separators left once signs and currency are gone, as `digits[.digits][e±n]`. */
-export function readBody(s: string, fixed: Separators | undefined): string | BodyError {
+/**
+ * Reads the digits and separators left once signs and currency are gone, as `digits[.digits][e±n]`.
+ * `withCurrency`: the amount was written with a currency, so one comma before three digits (`¥1,000`) groups
+ * thousands; amounts with three decimals after a comma are not how prices are written.
+ */
+export function readBody(s: string, fixed: Separators | undefined, withCurrency = false): string | BodyError {
   const m = /^([0-9][0-9.,' ]*?|)(?:([.,])([0-9]*))?(?:[eE]([+-]?[0-9]{1,6}))?$/.exec(s);
   if (!m || !/[0-9]/.test(s.replace(/[eE][+-]?[0-9]+$/, ""))) return { ambiguous: false, reason: "it is not a number" };
   if (/\.\.|,,|  /.test(s)) return { ambiguous: false, reason: "it has two separators in a row" };
@@ -87,10 +91,13 @@ export function readBody(s: string, fixed: Separators | undefined): string | Bod
       const after = text.length - at - 1;
       const before = text.slice(0, at).replace(/[ ']/g, "");
       if (after === 3 && before.length <= 3 && before !== "0" && !/[ ']/.test(text)) {
-        return { ambiguous: true, reason: "one comma followed by three digits may be a thousands separator or a decimal comma" };
+        if (!withCurrency) return { ambiguous: true, reason: "one comma followed by three digits may be a thousands separator or a decimal comma" };
+        decimal = ".";
+        groups = ", '";
+      } else {
+        decimal = ",";
+        groups = " '";
       }
-      decimal = ",";
-      groups = " '";
     } else {
       decimal = undefined;
       groups = " '";

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { standardizeEmail, type StandardizeEmailOptions } from "./standardizeEmail.ts";
+import { parseEmail, type ParseEmailOptions } from "./parseEmail.ts";
 
-const valid: readonly (readonly [input: unknown, options: StandardizeEmailOptions, expected: string | null])[] = [
+const valid: readonly (readonly [input: unknown, options: ParseEmailOptions, expected: string | null])[] = [
   ["john@example.com", {}, "john@example.com"],
   [" John.Doe@Example.COM ", {}, "John.Doe@example.com"],
   ["John.Doe@Example.COM", { lowercaseLocal: true }, "john.doe@example.com"],
@@ -23,7 +23,7 @@ const valid: readonly (readonly [input: unknown, options: StandardizeEmailOption
   [null, {}, null],
 ];
 
-const invalid: readonly (readonly [input: unknown, options: StandardizeEmailOptions])[] = [
+const invalid: readonly (readonly [input: unknown, options: ParseEmailOptions])[] = [
   ["john", {}],
   ["john@", {}],
   ["@example.com", {}],
@@ -45,18 +45,18 @@ const invalid: readonly (readonly [input: unknown, options: StandardizeEmailOpti
   [42, {}],
 ];
 
-describe("standardizeEmail", () => {
+describe("parseEmail", () => {
   test.each(valid)("%j with %j -> %j", (input, options, expected) => {
-    expect(standardizeEmail(input, options)).toMatchObject({ ok: true, value: expected });
+    expect(parseEmail(input, options)).toMatchObject({ ok: true, value: expected });
   });
 
   test.each(invalid)("%j with %j is invalid", (input, options) => {
-    const result = standardizeEmail(input, options);
+    const result = parseEmail(input, options);
     expect(result).toMatchObject({ ok: false, issue: { code: typeof input === "string" ? "invalid_email" : "invalid_type" } });
   });
 
   test("tells the Unicode form of an internationalized domain", () => {
-    expect(standardizeEmail("user@Bücher.de")).toEqual({
+    expect(parseEmail("user@Bücher.de")).toEqual({
       ok: true,
       value: "user@xn--bcher-kva.de",
       changed: true,
@@ -65,7 +65,7 @@ describe("standardizeEmail", () => {
   });
 
   test("says what is wrong", () => {
-    const r = standardizeEmail("john@example");
+    const r = parseEmail("john@example");
     expect(r.ok ? "" : r.issue.message).toMatchInlineSnapshot(`"Invalid e-mail address "john@example": the domain "example" has no top-level domain."`);
   });
 
@@ -75,10 +75,10 @@ describe("standardizeEmail", () => {
     fc.assert(
       fc.property(local, domain, fc.boolean(), (l, d, lower) => {
         const options = { lowercaseLocal: lower };
-        const once = standardizeEmail(` ${l}@${d} `, options);
+        const once = parseEmail(` ${l}@${d} `, options);
         expect(once.ok).toBe(true);
         if (!once.ok) return;
-        expect(standardizeEmail(once.value, options)).toMatchObject({ ok: true, value: once.value, changed: false });
+        expect(parseEmail(once.value, options)).toMatchObject({ ok: true, value: once.value, changed: false });
       }),
       { numRuns: 300 },
     );

@@ -1,11 +1,11 @@
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { createDecimalStandardizer, standardizeDecimal, type DecimalRounding, type StandardizeDecimalOptions } from "./standardizeDecimal.ts";
+import { createDecimalParser, parseDecimal, type DecimalRounding, type ParseDecimalOptions } from "./parseDecimal.ts";
 
-const two: StandardizeDecimalOptions = { scale: 2 };
+const two: ParseDecimalOptions = { scale: 2 };
 
-const valid: readonly (readonly [input: unknown, options: StandardizeDecimalOptions, expected: string | null])[] = [
+const valid: readonly (readonly [input: unknown, options: ParseDecimalOptions, expected: string | null])[] = [
   // CRM/ERP examples: amounts to two decimals
   ["1234.5", two, "1234.50"],
   ["1234", two, "1234.00"],
@@ -73,6 +73,11 @@ const valid: readonly (readonly [input: unknown, options: StandardizeDecimalOpti
   ["1.234,56 €", {}, "1234.56"],
   ["£5", {}, "5"],
   ["USD 1,000.00", {}, "1000"],
+  // a currency before or after the amount makes one comma a thousands separator
+  ["$1,000", {}, "1000"],
+  ["￥1,000", {}, "1000"],
+  ["¥12,345", {}, "12345"],
+  ["1,000 EUR", {}, "1000"],
   ["1,000.00 USD", {}, "1000"],
   ["CNY 88", {}, "88"],
   ["RMB 88.8", {}, "88.8"],
@@ -151,10 +156,9 @@ const valid: readonly (readonly [input: unknown, options: StandardizeDecimalOpti
   [undefined, two, null],
 ];
 
-const invalid: readonly (readonly [input: unknown, options: StandardizeDecimalOptions, code: string])[] = [
+const invalid: readonly (readonly [input: unknown, options: ParseDecimalOptions, code: string])[] = [
   ["1,234", {}, "ambiguous_decimal"],
   ["12,345", {}, "ambiguous_decimal"],
-  ["$1,000", {}, "ambiguous_decimal"],
   ["abc", {}, "invalid_decimal"],
   ["12%", {}, "invalid_decimal"],
   ["1.2.3,4,5", {}, "invalid_decimal"],
@@ -189,37 +193,37 @@ const invalid: readonly (readonly [input: unknown, options: StandardizeDecimalOp
   [true, {}, "invalid_type"],
 ];
 
-describe("standardizeDecimal", () => {
+describe("parseDecimal", () => {
   test.each(valid)("%j with %j -> %j", (input, options, expected) => {
-    expect(standardizeDecimal(input, options)).toMatchObject({ ok: true, value: expected });
+    expect(parseDecimal(input, options)).toMatchObject({ ok: true, value: expected });
   });
 
   test.each(invalid)("%j with %j is %s", (input, options, code) => {
-    expect(standardizeDecimal(input, options)).toMatchObject({ ok: false, issue: { code } });
+    expect(parseDecimal(input, options)).toMatchObject({ ok: false, issue: { code } });
   });
 
   test("reads a bigint exactly", () => {
-    expect(standardizeDecimal(12345678901234567890n, two)).toMatchObject({ ok: true, value: "12345678901234567890.00" });
+    expect(parseDecimal(12345678901234567890n, two)).toMatchObject({ ok: true, value: "12345678901234567890.00" });
   });
 
   test("tells the currency it removed", () => {
-    expect(standardizeDecimal("¥1,234.5", two)).toEqual({ ok: true, value: "1234.50", changed: true, info: { currency: "¥" } });
-    expect(standardizeDecimal("壹佰元整")).toMatchObject({ info: { currency: "元" } });
-    expect(standardizeDecimal("1234.50", two)).toEqual({ ok: true, value: "1234.50", changed: false });
+    expect(parseDecimal("¥1,234.5", two)).toEqual({ ok: true, value: "1234.50", changed: true, info: { currency: "¥" } });
+    expect(parseDecimal("壹佰元整")).toMatchObject({ info: { currency: "元" } });
+    expect(parseDecimal("1234.50", two)).toEqual({ ok: true, value: "1234.50", changed: false });
   });
 
   test("explains an ambiguous separator", () => {
-    const result = standardizeDecimal("1,234");
+    const result = parseDecimal("1,234");
     expect(result.ok ? "" : result.issue.message).toMatchInlineSnapshot(
       `"Ambiguous number "1,234": one comma followed by three digits may be a thousands separator or a decimal comma; set locale ("en" reads 1,234 as 1234, "de" reads it as 1.234)."`,
     );
   });
 
   test("rejects bad options with a ConfigError", () => {
-    expect(() => createDecimalStandardizer({ scale: -1 })).toThrow(expect.objectContaining({ code: "CLEANSE_BAD_OPTION" }));
-    expect(() => createDecimalStandardizer({ scale: 1.5 })).toThrow(expect.objectContaining({ code: "CLEANSE_BAD_OPTION" }));
-    expect(() => createDecimalStandardizer({ locale: "xx" })).toThrow(expect.objectContaining({ code: "CLEANSE_BAD_OPTION" }));
-    expect(() => createDecimalStandardizer({ rounding: "nearest" as DecimalRounding })).toThrow(expect.objectContaining({ code: "CLEANSE_BAD_OPTION" }));
+    expect(() => createDecimalParser({ scale: -1 })).toThrow(expect.objectContaining({ code: "CLEANSE_BAD_OPTION" }));
+    expect(() => createDecimalParser({ scale: 1.5 })).toThrow(expect.objectContaining({ code: "CLEANSE_BAD_OPTION" }));
+    expect(() => createDecimalParser({ locale: "xx" })).toThrow(expect.objectContaining({ code: "CLEANSE_BAD_OPTION" }));
+    expect(() => createDecimalParser({ rounding: "nearest" as DecimalRounding })).toThrow(expect.objectContaining({ code: "CLEANSE_BAD_OPTION" }));
   });
 
   const plain = fc
@@ -243,10 +247,10 @@ describe("standardizeDecimal", () => {
   test("gives exactly decimal.js's toFixed for plain decimals (property)", () => {
     fc.assert(
       fc.property(plain, fc.option(fc.nat({ max: 8 }), { nil: undefined }), rounding, (text, scale, mode) => {
-        const options: StandardizeDecimalOptions = scale === undefined ? { rounding: mode } : { scale, rounding: mode };
+        const options: ParseDecimalOptions = scale === undefined ? { rounding: mode } : { scale, rounding: mode };
         let expected = scale === undefined ? new Decimal(text).toFixed() : new Decimal(text).toFixed(scale, roundingMode[mode]);
         if (/^-0(\.0*)?$/.test(expected)) expected = expected.slice(1);
-        expect(standardizeDecimal(text, options)).toMatchObject({ ok: true, value: expected });
+        expect(parseDecimal(text, options)).toMatchObject({ ok: true, value: expected });
       }),
       { numRuns: 1000 },
     );
@@ -258,11 +262,11 @@ describe("standardizeDecimal", () => {
         const grouped = (sep: string) => int.toString().replace(/\B(?=(\d{3})+(?!\d))/g, sep);
         const frac = String(cents).padStart(2, "0");
         const expected = `${int}.${frac}`;
-        expect(standardizeDecimal(`${grouped(",")}.${frac}`, { locale: "en", scale: 2 })).toMatchObject({ value: expected });
-        expect(standardizeDecimal(`${grouped(".")},${frac}`, { locale: "de", scale: 2 })).toMatchObject({ value: expected });
-        expect(standardizeDecimal(`${grouped(" ")},${frac}`, { locale: "fr", scale: 2 })).toMatchObject({ value: expected });
-        expect(standardizeDecimal(`${grouped("'")}.${frac}`, { locale: "ch", scale: 2 })).toMatchObject({ value: expected });
-        expect(standardizeDecimal(`¥${grouped(",")}.${frac}`, { scale: 2 })).toMatchObject({ value: expected });
+        expect(parseDecimal(`${grouped(",")}.${frac}`, { locale: "en", scale: 2 })).toMatchObject({ value: expected });
+        expect(parseDecimal(`${grouped(".")},${frac}`, { locale: "de", scale: 2 })).toMatchObject({ value: expected });
+        expect(parseDecimal(`${grouped(" ")},${frac}`, { locale: "fr", scale: 2 })).toMatchObject({ value: expected });
+        expect(parseDecimal(`${grouped("'")}.${frac}`, { locale: "ch", scale: 2 })).toMatchObject({ value: expected });
+        expect(parseDecimal(`¥${grouped(",")}.${frac}`, { scale: 2 })).toMatchObject({ value: expected });
       }),
       { numRuns: 300 },
     );
@@ -275,12 +279,12 @@ describe("standardizeDecimal", () => {
       plain.map((s) => (s.startsWith("-") ? `(${s.slice(1)})` : s)),
       fc.constantFrom("1,234.5", "1.234,5", "一千二百三十四点五", "1.5万", "１２３．４", "12元"),
     );
-    const options = fc.constantFrom<StandardizeDecimalOptions>({}, { scale: 2 }, { scale: 0, rounding: "half-even" }, { scale: 4 });
+    const options = fc.constantFrom<ParseDecimalOptions>({}, { scale: 2 }, { scale: 0, rounding: "half-even" }, { scale: 4 });
     fc.assert(
       fc.property(input, options, (value, opts) => {
-        const once = standardizeDecimal(value, opts);
+        const once = parseDecimal(value, opts);
         if (!once.ok) return;
-        expect(standardizeDecimal(once.value, opts)).toEqual({ ok: true, value: once.value, changed: false });
+        expect(parseDecimal(once.value, opts)).toEqual({ ok: true, value: once.value, changed: false });
       }),
       { numRuns: 800 },
     );

@@ -1,3 +1,5 @@
+import { hash64 } from "../hashString/hashString.ts";
+
 /**
  * Compact key sets for uniqueness and reference checks.
  *
@@ -22,36 +24,14 @@ export interface KeyTable {
   set(key: string, value: number): void;
 }
 
-/** 64-bit hash of a string as two 32-bit lanes, each finished with a murmur3-style avalanche. */
-export function hash64(key: string): [number, number] {
-  let a = 0x9e3779b9 ^ key.length;
-  let b = 0x85ebca6b ^ key.length;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    a = Math.imul(a ^ c, 0xcc9e2d51);
-    a = (a << 15) | (a >>> 17);
-    b = Math.imul(b ^ c, 0x1b873593);
-    b = (b << 13) | (b >>> 19);
-    b = (Math.imul(b, 5) + 0xe6546b64) | 0;
-  }
-  a ^= b >>> 7;
-  a = fmix(a);
-  b = fmix(b ^ Math.imul(a, 0x27d4eb2f));
-  return [a >>> 0, b >>> 0];
-}
-
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h;
-}
-
 /**
  * A hashed key table: 64-bit hashes in typed arrays, plus a Float64Array of values when `withValues`
  * (8 bytes per slot without values, 16 with).
+ * @param withValues - keep a number per key
+ * @param initialCapacity - slots to start with
+ * @returns an empty table
+ * @example
+ * const t = createHashedKeyTable(true); t.put("a", 7); t.get("a") //=> 7
  */
 export function createHashedKeyTable(withValues: boolean, initialCapacity = 1024): KeyTable {
   let capacity = 1;
@@ -131,7 +111,12 @@ export function createHashedKeyTable(withValues: boolean, initialCapacity = 1024
   };
 }
 
-/** An exact key table backed by a Map of strings. */
+/**
+ * An exact key table backed by a Map of strings (several times larger than the hashed one, and never wrong).
+ * @returns an empty table
+ * @example
+ * createExactKeyTable().put("a", 1) //=> -1
+ */
 export function createExactKeyTable(): KeyTable {
   const map = new Map<string, number>();
   let chars = 0;

@@ -1,3 +1,4 @@
+import { daysInMonth } from "../calendar/calendar.ts";
 import {
   CJK_DAY,
   CJK_HOUR,
@@ -46,6 +47,8 @@ export interface ScannedDate {
   evidence: Evidence;
   /** Explanation when the status is not OK. */
   reason: string;
+  /** Whether the column's order decided which number is the day and which the month. */
+  usedOrder: boolean;
 }
 
 export type Evidence = "dmy" | "mdy" | "ymd" | "either" | "none";
@@ -57,13 +60,7 @@ export const IMPOSSIBLE = 3;
 export type ScanStatus = typeof OK | typeof UNRECOGNIZED | typeof AMBIGUOUS | typeof IMPOSSIBLE;
 
 export function createScannedDate(): ScannedDate {
-  return { year: 0, month: 0, day: 0, hasTime: false, hour: 0, minute: 0, second: 0, fraction: "", offset: Number.NaN, evidence: "none", reason: "" };
-}
-
-/** Days in a month of the proleptic Gregorian calendar. */
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return { year: 0, month: 0, day: 0, hasTime: false, hour: 0, minute: 0, second: 0, fraction: "", offset: Number.NaN, evidence: "none", reason: "", usedOrder: false };
 }
 
 const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -86,6 +83,7 @@ export function scanDate(text: string, options: ScanOptions, out: ScannedDate): 
   out.fraction = "";
   out.offset = Number.NaN;
   out.evidence = "none";
+  out.usedOrder = false;
   count = tokenize(text);
   if (count <= 0) return unrecognized(out);
 
@@ -267,6 +265,7 @@ function scanDatePart(text: string, from: number, to: number, options: ScanOptio
   if (lc === 4) {
     out.evidence = a === b ? "none" : a > 12 && b <= 12 ? "dmy" : b > 12 && a <= 12 ? "mdy" : a <= 12 && b <= 12 ? "either" : "none";
     const order = options.order;
+    out.usedOrder = order === "dmy" || order === "mdy";
     if (order === "dmy") return setDate(out, c, b, a);
     if (order === "mdy") return setDate(out, c, a, b);
     if (a === b) return setDate(out, c, a, b);
@@ -289,6 +288,7 @@ function scanDatePart(text: string, from: number, to: number, options: ScanOptio
     out.reason = "the year has two digits; set pivotYear to say which century";
     return AMBIGUOUS;
   }
+  out.usedOrder = true;
   if (options.order === "ymd") return setDate(out, fullYear(a, 2, options, out), b, c);
   if (options.order === "dmy") return setDate(out, fullYear(c, 2, options, out), b, a);
   return setDate(out, fullYear(c, 2, options, out), a, b);

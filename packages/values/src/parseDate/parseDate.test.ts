@@ -1,13 +1,13 @@
 import { format } from "date-fns";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { createDateStandardizer, standardizeDate, type StandardizeDateOptions } from "./standardizeDate.ts";
+import { createDateParser, parseDate, type ParseDateOptions } from "./parseDate.ts";
 
-type Case = readonly [input: unknown, options: StandardizeDateOptions, expected: string | null];
-type ErrorCase = readonly [input: unknown, options: StandardizeDateOptions, code: string];
+type Case = readonly [input: unknown, options: ParseDateOptions, expected: string | null];
+type ErrorCase = readonly [input: unknown, options: ParseDateOptions, code: string];
 
-const dmy: StandardizeDateOptions = { order: "dmy" };
-const mdy: StandardizeDateOptions = { order: "mdy" };
+const dmy: ParseDateOptions = { order: "dmy" };
+const mdy: ParseDateOptions = { order: "mdy" };
 
 const valid: readonly Case[] = [
   // CRM/ERP examples
@@ -196,14 +196,14 @@ const invalid: readonly ErrorCase[] = [
   [true, {}, "invalid_type"],
 ];
 
-describe("standardizeDate", () => {
+describe("parseDate", () => {
   test.each(valid)("%j with %j -> %j", (input, options, expected) => {
-    const result = standardizeDate(input, options);
+    const result = parseDate(input, options);
     expect(result).toMatchObject({ ok: true, value: expected });
   });
 
   test.each(invalid)("%j with %j is %s", (input, options, code) => {
-    const result = standardizeDate(input, options);
+    const result = parseDate(input, options);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.issue.code).toBe(code);
@@ -211,44 +211,62 @@ describe("standardizeDate", () => {
     }
   });
 
+  test("keeps the time of a timestamp by default, and drops or adds it when output says so", () => {
+    expect(parseDate("2023-01-31 10:20")).toMatchObject({ ok: true, value: "2023-01-31T10:20:00" });
+    expect(parseDate("2023-01-31 10:20", { output: "date" })).toMatchObject({ ok: true, value: "2023-01-31" });
+    expect(parseDate("2023-01-31T23:30:00-05:00", { output: "date" })).toMatchObject({ ok: true, value: "2023-01-31" });
+    expect(parseDate("2023-01-31T23:30:00-05:00", { output: "date", timezone: "utc" })).toMatchObject({ ok: true, value: "2023-02-01" });
+    expect(parseDate("2023-01-31", { output: "datetime" })).toMatchObject({ ok: true, value: "2023-01-31T00:00:00" });
+    expect(parseDate("2023年1月31日 10时20分", { output: "datetime" })).toMatchObject({ ok: true, value: "2023-01-31T10:20:00" });
+  });
+
+  test("names the order only when the order decided how the value was read", () => {
+    const iso = parseDate("2023-02-30", { order: "dmy" });
+    expect(iso.ok ? "" : iso.issue.message).toBe('Impossible date "2023-02-30": February 2023 has 28 days.');
+    const dmy = parseDate("30/02/2023", { order: "dmy" });
+    expect(dmy.ok ? "" : dmy.issue.message).toBe('Impossible date "30/02/2023" (read with order dmy): February 2023 has 28 days.');
+    const named = parseDate("30 Feb 2023", { order: "mdy" });
+    expect(named.ok ? "" : named.issue.message).toBe('Impossible date "30 Feb 2023": February 2023 has 28 days.');
+  });
+
   test("reports whether the value changed", () => {
-    expect(standardizeDate("2023-01-31")).toEqual({ ok: true, value: "2023-01-31", changed: false });
-    expect(standardizeDate("2023/01/31")).toEqual({ ok: true, value: "2023-01-31", changed: true });
-    expect(standardizeDate(null)).toEqual({ ok: true, value: null, changed: false });
-    expect(standardizeDate("")).toEqual({ ok: true, value: null, changed: true });
-    expect(standardizeDate("  ", { empty: "keep" })).toEqual({ ok: true, value: "  ", changed: false });
+    expect(parseDate("2023-01-31")).toEqual({ ok: true, value: "2023-01-31", changed: false });
+    expect(parseDate("2023/01/31")).toEqual({ ok: true, value: "2023-01-31", changed: true });
+    expect(parseDate(null)).toEqual({ ok: true, value: null, changed: false });
+    expect(parseDate("")).toEqual({ ok: true, value: null, changed: true });
+    expect(parseDate("  ", { empty: "keep" })).toEqual({ ok: true, value: "  ", changed: false });
   });
 
   test("explains what is wrong and what to do", () => {
-    expect((standardizeDate("01/02/2023") as { issue: { message: string } }).issue.message).toMatchInlineSnapshot(
+    expect((parseDate("01/02/2023") as { issue: { message: string } }).issue.message).toMatchInlineSnapshot(
       `"Ambiguous date "01/02/2023": day and month are both 12 or less; set order ("dmy" or "mdy") to decide (a job can use order: infer)."`,
     );
-    expect((standardizeDate("2023-02-30") as { issue: { message: string } }).issue.message).toMatchInlineSnapshot(
+    expect((parseDate("2023-02-30") as { issue: { message: string } }).issue.message).toMatchInlineSnapshot(
       `"Impossible date "2023-02-30": February 2023 has 28 days."`,
     );
-    expect((standardizeDate("13/01/2023", mdy) as { issue: { message: string } }).issue.message).toMatchInlineSnapshot(
+    expect((parseDate("13/01/2023", mdy) as { issue: { message: string } }).issue.message).toMatchInlineSnapshot(
       `"Impossible date "13/01/2023" (read with order mdy): there is no month 13."`,
     );
-    expect((standardizeDate(44927) as { issue: { message: string } }).issue.message).toContain("set excelSerial or epoch");
+    expect((parseDate(44927) as { issue: { message: string } }).issue.message).toContain("set excelSerial or epoch");
   });
 
   test("rejects contradictory or malformed options with a ConfigError", () => {
-    expect(() => createDateStandardizer({ excelSerial: true, epoch: "seconds" })).toThrow(expect.objectContaining({ code: "CLEANSE_BAD_OPTION" }));
-    expect(() => createDateStandardizer({ defaultOffset: "8 hours" })).toThrow(expect.objectContaining({ code: "CLEANSE_BAD_OPTION" }));
-    expect(() => createDateStandardizer({ output: "YYYY-MM-dd" })).toThrow(expect.objectContaining({ code: "CLEANSE_BAD_OPTION" }));
-    expect(() => createDateStandardizer({ formats: ["yyyy-MM-dd j"] })).toThrow(expect.objectContaining({ code: "CLEANSE_BAD_OPTION" }));
+    expect(() => createDateParser({ excelSerial: true, epoch: "seconds" })).toThrow(expect.objectContaining({ code: "CLEANSE_BAD_OPTION" }));
+    expect(() => createDateParser({ defaultOffset: "8 hours" })).toThrow(expect.objectContaining({ code: "CLEANSE_BAD_OPTION" }));
+    expect(() => createDateParser({ output: "YYYY-MM-dd" })).toThrow(expect.objectContaining({ code: "CLEANSE_BAD_OPTION" }));
+    expect(() => createDateParser({ formats: ["yyyy-MM-dd j"] })).toThrow(expect.objectContaining({ code: "CLEANSE_BAD_OPTION" }));
   });
 
   test("never mutates a Date it is given", () => {
     const d = new Date(Date.UTC(2023, 0, 31, 10));
-    standardizeDate(d, { timezone: "utc" });
+    parseDate(d, { timezone: "utc" });
     expect(d.toISOString()).toBe("2023-01-31T10:00:00.000Z");
   });
 
   const day = fc
     .record({ year: fc.integer({ min: 1900, max: 2100 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }) })
     .filter(({ year, month, day }) => new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day);
-  const shapes: readonly [pattern: string, options: StandardizeDateOptions][] = [
+  const shapes: readonly [pattern: string, options: ParseDateOptions][] = [
     ["yyyy-MM-dd", {}],
     ["yyyy/M/d", {}],
     ["yyyy.MM.dd", {}],
@@ -269,14 +287,14 @@ describe("standardizeDate", () => {
         const date = new Date(2000, 0, 1);
         date.setFullYear(year, month - 1, day);
         const expected = format(date, "yyyy-MM-dd");
-        expect(standardizeDate(format(date, pattern), options)).toMatchObject({ ok: true, value: expected });
+        expect(parseDate(format(date, pattern), options)).toMatchObject({ ok: true, value: expected });
       }),
       { numRuns: 600 },
     );
   });
 
   test("is idempotent: a standardized value stays as it is (property)", () => {
-    const options = fc.constantFrom<StandardizeDateOptions>({}, { output: "iso" }, { timezone: "utc" }, { output: "dd.MM.yyyy" }, { output: "MMM d, yyyy" });
+    const options = fc.constantFrom<ParseDateOptions>({}, { output: "iso" }, { timezone: "utc" }, { output: "dd.MM.yyyy" }, { output: "MMM d, yyyy" });
     const input = fc.oneof(
       day.map(({ year, month, day }) => `${year}/${month}/${day}`),
       fc
@@ -285,9 +303,9 @@ describe("standardizeDate", () => {
     );
     fc.assert(
       fc.property(input, options, (value, opts) => {
-        const once = standardizeDate(value, opts);
+        const once = parseDate(value, opts);
         if (!once.ok) return;
-        const twice = standardizeDate(once.value, opts);
+        const twice = parseDate(once.value, opts);
         expect(twice).toEqual({ ok: true, value: once.value, changed: false });
       }),
       { numRuns: 500 },
@@ -297,7 +315,7 @@ describe("standardizeDate", () => {
   test("never throws on arbitrary input (property)", () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.double(), fc.integer()), (value) => {
-        const result = standardizeDate(value);
+        const result = parseDate(value);
         expect(typeof result.ok).toBe("boolean");
       }),
       { numRuns: 1000 },

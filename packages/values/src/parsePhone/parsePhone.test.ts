@@ -3,11 +3,11 @@ import fc from "fast-check";
 import parsePhoneNumber, { type CountryCode } from "libphonenumber-js/max";
 import { describe, expect, test } from "vitest";
 import { numberType } from "../_internal/phoneType.ts";
-import { createPhoneStandardizer, standardizePhone, type PhoneType, type StandardizePhoneOptions } from "./standardizePhone.ts";
+import { createPhoneParser, parsePhone, type PhoneType, type ParsePhoneOptions } from "./parsePhone.ts";
 
-const cn = (format: StandardizePhoneOptions["format"]): StandardizePhoneOptions => (format === undefined ? { region: "CN" } : { region: "CN", format });
+const cn = (format: ParsePhoneOptions["format"]): ParsePhoneOptions => (format === undefined ? { region: "CN" } : { region: "CN", format });
 
-const valid: readonly (readonly [input: unknown, options: StandardizePhoneOptions, expected: string | null, type?: PhoneType])[] = [
+const valid: readonly (readonly [input: unknown, options: ParsePhoneOptions, expected: string | null, type?: PhoneType])[] = [
   // CRM/ERP examples
   ["+86-138-1234-5678", cn("digits"), "13812345678", "mobile"],
   ["+86-138-1234-5678", cn("E.164"), "+8613812345678", "mobile"],
@@ -26,7 +26,7 @@ const valid: readonly (readonly [input: unknown, options: StandardizePhoneOption
   // fixed lines keep their area code; the national form keeps the trunk prefix
   ["010-12345678", cn("E.164"), "+861012345678", "fixed_line"],
   ["010-12345678", cn("national"), "010 1234 5678", "fixed_line"],
-  ["010-12345678", cn("digits"), "1012345678", "fixed_line"],
+  ["010-12345678", cn("digits"), "01012345678", "fixed_line"],
   ["(021) 6123 4567", cn("E.164"), "+862161234567", "fixed_line"],
   ["+86 21 6123 4567", cn("international"), "+86 21 6123 4567", "fixed_line"],
   ["400-810-8888", cn("E.164"), "+864008108888", "shared_cost"],
@@ -39,7 +39,7 @@ const valid: readonly (readonly [input: unknown, options: StandardizePhoneOption
   ["030 123456", { region: "DE" }, "+4930123456", "fixed_line"],
   ["06 12 34 56 78", { region: "FR" }, "+33612345678", "mobile"],
   ["9123 4567", { region: "HK" }, "+85291234567", "mobile"],
-  ["0912 345 678", { region: "TW", format: "digits" }, "912345678", "mobile"],
+  ["0912 345 678", { region: "TW", format: "digits" }, "0912345678", "mobile"],
   // numbers of another country keep their country code
   ["+1 650 253 0000", cn("digits"), "+16502530000", "fixed_line_or_mobile"],
   ["+1 650 253 0000", cn("national"), "+1 650 253 0000", "fixed_line_or_mobile"],
@@ -49,7 +49,7 @@ const valid: readonly (readonly [input: unknown, options: StandardizePhoneOption
   ["+1 650 253 0000 ext. 123", { region: "US" }, "+16502530000;ext=123", "fixed_line_or_mobile"],
   ["650-253-0000 x123", { region: "US", format: "national" }, "(650) 253-0000 ext. 123", "fixed_line_or_mobile"],
   ["+16502530000;ext=123", { region: "US" }, "+16502530000;ext=123", "fixed_line_or_mobile"],
-  ["010-12345678 转 8001", cn("digits"), "1012345678;ext=8001", "fixed_line"],
+  ["010-12345678 转 8001", cn("digits"), "01012345678;ext=8001", "fixed_line"],
   ["010-12345678分机8001", cn("national"), "010 1234 5678 ext. 8001", "fixed_line"],
   ["650-253-0000 x123", { region: "US", keepExtension: false }, "+16502530000", "fixed_line_or_mobile"],
   ["650-253-0000 x123", { region: "US", format: "national", keepExtension: false }, "(650) 253-0000", "fixed_line_or_mobile"],
@@ -60,7 +60,7 @@ const valid: readonly (readonly [input: unknown, options: StandardizePhoneOption
   [undefined, cn("digits"), null],
 ];
 
-const invalid: readonly (readonly [input: unknown, options: StandardizePhoneOptions, code: string])[] = [
+const invalid: readonly (readonly [input: unknown, options: ParsePhoneOptions, code: string])[] = [
   ["12345", cn("digits"), "invalid_phone"],
   ["1381234567", cn("digits"), "invalid_phone"],
   ["138123456789", cn("digits"), "invalid_phone"],
@@ -73,22 +73,35 @@ const invalid: readonly (readonly [input: unknown, options: StandardizePhoneOpti
   [{ phone: "138" }, cn("digits"), "invalid_type"],
   ["010-12345678", { region: "CN", types: ["mobile"] }, "phone_type_not_allowed"],
   ["400-810-8888", { region: "CN", types: ["mobile", "fixed_line"] }, "phone_type_not_allowed"],
+  // a US number read with region CN is not a Chinese landline without its trunk prefix
+  ["(415) 415-1627", cn("E.164"), "invalid_phone"],
+  ["4154151627", cn("digits"), "invalid_phone"],
+  ["20 7946 0958", { region: "GB" }, "invalid_phone"],
 ];
 
-describe("standardizePhone", () => {
+describe("parsePhone", () => {
+  test("refuses a number of another country instead of inventing a country code for it", () => {
+    const result = parsePhone("(415) 415-1627", { region: "CN" });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? undefined : result.issue.message).toMatchInlineSnapshot(`"Invalid phone number "(415) 415-1627" (region CN): written without a country code, a number of CN starts with its trunk prefix (0415 415 1627); if it is a number of another country, write it with its country code (+...) or read the region from a field (regionField)."`);
+    expect(parsePhone("(415) 415-1627", { region: "US" })).toMatchObject({ ok: true, value: "+14154151627" });
+    expect(parsePhone("0415 415 1627", { region: "CN" })).toMatchObject({ ok: true, value: "+864154151627" });
+    expect(parsePhone("4154151627", { region: "CN", trunkPrefix: "optional" })).toMatchObject({ ok: true, value: "+864154151627" });
+  });
+
   test.each(valid)("%j with %j -> %j (%s)", (input, options, expected, type) => {
-    const result = standardizePhone(input, options as StandardizePhoneOptions);
+    const result = parsePhone(input, options as ParsePhoneOptions);
     expect(result).toMatchObject({ ok: true, value: expected });
     if (type !== undefined && result.ok) expect(result.info?.type).toBe(type);
   });
 
   test.each(invalid)("%j with %j is %s", (input, options, code) => {
-    const result = standardizePhone(input, options);
+    const result = parsePhone(input, options);
     expect(result).toMatchObject({ ok: false, issue: { code, value: input } });
   });
 
   test("tells the country, the national number and the extension", () => {
-    expect(standardizePhone("+1 650 253 0000 ext. 123", { region: "CN" })).toEqual({
+    expect(parsePhone("+1 650 253 0000 ext. 123", { region: "CN" })).toEqual({
       ok: true,
       value: "+16502530000;ext=123",
       changed: true,
@@ -98,7 +111,7 @@ describe("standardizePhone", () => {
 
   test("says why a number is invalid", () => {
     const messages = ["12345", "138123456789", "abc"].map((v) => {
-      const r = standardizePhone(v, { region: "CN" });
+      const r = parsePhone(v, { region: "CN" });
       return r.ok ? "" : r.issue.message;
     });
     expect(messages).toMatchInlineSnapshot(`
@@ -111,24 +124,24 @@ describe("standardizePhone", () => {
   });
 
   test("accepts mobile when the number may be mobile or fixed line", () => {
-    expect(standardizePhone("(650) 253-0000", { region: "US", types: ["mobile"] }).ok).toBe(true);
+    expect(parsePhone("(650) 253-0000", { region: "US", types: ["mobile"] }).ok).toBe(true);
   });
 
   test("rejects unknown regions, formats and types with a ConfigError", () => {
-    expect(() => createPhoneStandardizer({ region: "XX" })).toThrow(expect.objectContaining({ code: "CLEANSE_BAD_OPTION" }));
-    expect(() => createPhoneStandardizer({ format: "e164" as "E.164" })).toThrow(expect.objectContaining({ code: "CLEANSE_BAD_OPTION" }));
-    expect(() => createPhoneStandardizer({ types: ["cell" as PhoneType] })).toThrow(expect.objectContaining({ code: "CLEANSE_BAD_OPTION" }));
+    expect(() => createPhoneParser({ region: "XX" })).toThrow(expect.objectContaining({ code: "CLEANSE_BAD_OPTION" }));
+    expect(() => createPhoneParser({ format: "e164" as "E.164" })).toThrow(expect.objectContaining({ code: "CLEANSE_BAD_OPTION" }));
+    expect(() => createPhoneParser({ types: ["cell" as PhoneType] })).toThrow(expect.objectContaining({ code: "CLEANSE_BAD_OPTION" }));
   });
 
   test("is idempotent in every format (property)", () => {
     const numbers = fc.constantFrom("+86-138-1234-5678", "010-12345678", "(650) 253-0000 x12", "+44 20 7946 0958", "0912 345 678", "+852 9123 4567");
-    const formats = fc.constantFrom<StandardizePhoneOptions["format"]>("E.164", "national", "international", "digits");
+    const formats = fc.constantFrom<ParsePhoneOptions["format"]>("E.164", "national", "international", "digits");
     fc.assert(
       fc.property(numbers, formats, fc.constantFrom("CN", "US", "GB", "TW"), (input, format, region) => {
         const options = format === undefined ? { region } : { region, format };
-        const once = standardizePhone(input, options);
+        const once = parsePhone(input, options);
         if (!once.ok) return;
-        expect(standardizePhone(once.value, options)).toMatchObject({ ok: true, value: once.value, changed: false });
+        expect(parsePhone(once.value, options)).toMatchObject({ ok: true, value: once.value, changed: false });
       }),
       { numRuns: 300 },
     );
@@ -179,13 +192,14 @@ const KNOWN_DIFFERENCES: Readonly<Record<string, { readonly type?: string; reado
   "IL:voicemail:15112340000": { code: "invalid_phone", spellings: ["national prefix"] },
 };
 
-function spellings(example: Example): [name: string, input: string, options: StandardizePhoneOptions][] {
+function spellings(example: Example): [name: string, input: string, options: ParsePhoneOptions][] {
   const international = `+${example.callingCode} ${example.nationalNumber}`;
   // "001" holds the non-geographic numbers (+800, +808, +870, ...): they only exist in international form.
   if (example.region === "001") return [["international", international, {}]];
   const region = { region: example.region };
-  const out: [string, string, StandardizePhoneOptions][] = [
-    ["national", example.nationalNumber, region],
+  const out: [string, string, ParsePhoneOptions][] = [
+    // libphonenumber accepts a national number without its trunk prefix; Cleanse does so only when told
+    ["national", example.nationalNumber, { ...region, trunkPrefix: "optional" }],
     ["international", international, region],
   ];
   if (example.nationalPrefix !== "") out.push(["national prefix", example.nationalPrefix + example.nationalNumber, region]);
@@ -194,7 +208,7 @@ function spellings(example: Example): [name: string, input: string, options: Sta
 
 const regions = [...new Set(examples.map((e) => e.region))];
 
-describe("standardizePhone conformance with libphonenumber's example numbers", () => {
+describe("parsePhone conformance with libphonenumber's example numbers", () => {
   test("covers 1,148 numbers of 246 regions", () => {
     expect(examples.length).toBe(1148);
     expect(regions.length).toBe(246);
@@ -204,7 +218,7 @@ describe("standardizePhone conformance with libphonenumber's example numbers", (
     for (const example of examples.filter((e) => e.region === region)) {
       const known = KNOWN_DIFFERENCES[`${example.region}:${example.type}:${example.nationalNumber}`];
       for (const [name, input, options] of spellings(example)) {
-        const result = standardizePhone(input, { ...options, format: "E.164" });
+        const result = parsePhone(input, { ...options, format: "E.164" });
         const affected = known !== undefined && (known.spellings === undefined || known.spellings.includes(name));
         if (affected && known.code !== undefined) {
           expect(result, `${input} (${name})`).toMatchObject({ ok: false, issue: { code: known.code } });

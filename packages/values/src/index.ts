@@ -1,0 +1,30 @@
+export type { EmptyOptions, EmptyPolicy, ValueFailure, ValueIssue, ValueResult, ValueSuccess } from "./ValueResult/ValueResult.ts";
+export { emptyResult, failure, notText, showValue, success } from "./ValueResult/valueResults.ts";
+export { daysFromCivil, daysInMonth, floatingTime, formatFloating, fromDateObject, isLeapYear } from "./calendar/calendar.ts";
+export { isIsoDate, parseIsoDate, parseIsoDateTime } from "./isoDates/isoDates.ts";
+export { compileDateFormat, strftimeToTokens, type DateFormatParser } from "./compileDateFormat/compileDateFormat.ts";
+export { createDateParser, parseDate, type DateOrder, type DateParser, type ParseDateOptions } from "./parseDate/parseDate.ts";
+export { inferDateOrder, type DateOrderEvidence, type DateOrderInference } from "./inferDateOrder/inferDateOrder.ts";
+export {
+  createDecimalParser,
+  parseDecimal,
+  type DecimalInfo,
+  type DecimalParser,
+  type DecimalRounding,
+  type ParseDecimalOptions,
+} from "./parseDecimal/parseDecimal.ts";
+export {
+  createPhoneParser,
+  parsePhone,
+  type ParsePhoneOptions,
+  type PhoneFormat,
+  type PhoneInfo,
+  type PhoneParser,
+  type PhoneType,
+} from "./parsePhone/parsePhone.ts";
+export { parseEmail, type EmailInfo, type ParseEmailOptions } from "./parseEmail/parseEmail.ts";
+export { countryNames, toRegionCode } from "./regions/toRegionCode.ts";
+export { normalizeKey, type MatchMode } from "./normalizeKey/normalizeKey.ts";
+export { hash64, hashString } from "./hashString/hashString.ts";
+export { createExactKeyTable, createHashedKeyTable, type KeyTable } from "./keyTable/keyTable.ts";
+export { maskValue, type MaskShape } from "./maskValue/maskValue.ts";
