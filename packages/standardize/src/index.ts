@@ -41,6 +41,7 @@ export {
   standardizeStepSchema,
   type DateStepOptions,
   type MapStepOptions,
+  type PhoneStepOptions,
   type ParsedStandardizer,
   type ParsedStandardizeStep,
   type StandardizerKind,

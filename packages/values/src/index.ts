@@ -23,8 +23,20 @@ export {
   type PhoneType,
 } from "./parsePhone/parsePhone.ts";
 export { parseEmail, type EmailInfo, type ParseEmailOptions } from "./parseEmail/parseEmail.ts";
+export { isEmail, type IsEmailOptions } from "./isEmail/isEmail.ts";
 export { countryNames, toRegionCode } from "./regions/toRegionCode.ts";
 export { normalizeKey, type MatchMode } from "./normalizeKey/normalizeKey.ts";
 export { hash64, hashString } from "./hashString/hashString.ts";
 export { createExactKeyTable, createHashedKeyTable, type KeyTable } from "./keyTable/keyTable.ts";
 export { maskValue, type MaskShape } from "./maskValue/maskValue.ts";
+export {
+  classifyValue,
+  createValueClassifier,
+  KIND_BITS,
+  kindsOf,
+  type ClassifyValueOptions,
+  type ValueClass,
+  type ValueClassifier,
+  type ValueKind,
+} from "./classifyValue/classifyValue.ts";
+export { compareDecimals } from "./compareDecimals/compareDecimals.ts";

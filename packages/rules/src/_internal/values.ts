@@ -1,3 +1,5 @@
+import { parseDecimal } from "@cleanse/values";
+
 /** Value functions shared by the rules: they see strings (CSV) and typed values (JSON) alike. */
 
 /** A value counts as missing when it is null, undefined or the empty string. */
@@ -22,29 +24,46 @@ export function isBlank(v: unknown): boolean {
 const numericText = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 
 /**
- * Reads a number from a number, a bigint or numeric text. Returns NaN for anything else,
- * including booleans, `Infinity` and text with trailing garbage ("12abc").
+ * The exact value of a number as it is stored, in the value kernel's canonical decimal text (`"12.5"`, `"-300"`,
+ * `"0.000001"`, what `parseDecimal` gives): a finite number (by its shortest decimal form, so `1.005` is 1.005), a
+ * bigint, or numeric text written plainly (digits with an optional sign, point and exponent, spaces around).
+ * Undefined for anything else: amounts in other notations (`"1,234.5"`, `"￥1,000"`, `"1.234,5"`) are for
+ * standardization to read, not for the rules, and so is an exponent the kernel does not read (`"1e99999999"`).
+ */
+export function toDecimalText(v: unknown): string | undefined {
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return undefined;
+    // Safe integers print as the kernel writes them (-0 as "0").
+    if (Number.isSafeInteger(v)) return String(v);
+  } else if (typeof v === "string") {
+    if (!numericText.test(v)) return undefined;
+  } else if (typeof v !== "bigint") return undefined;
+  const r = parseDecimal(v);
+  return r.ok && r.value !== null ? r.value : undefined;
+}
+
+/**
+ * Reads a number from a number, a bigint or numeric text ({@link toDecimalText}): the nearest double of its exact
+ * value. NaN for anything else, including booleans, `Infinity` and text with trailing garbage ("12abc").
  */
 export function toNumber(v: unknown): number {
   if (typeof v === "number") return Number.isFinite(v) ? v : Number.NaN;
-  if (typeof v === "string") return numericText.test(v) ? Number(v) : Number.NaN;
-  if (typeof v === "bigint") return Number(v);
-  return Number.NaN;
+  const d = toDecimalText(v);
+  return d === undefined ? Number.NaN : Number(d);
 }
 
 /** True when the value is numeric text or a finite number. */
 export function isNumeric(v: unknown): boolean {
-  return !Number.isNaN(toNumber(v));
+  if (typeof v === "number") return Number.isFinite(v);
+  return toDecimalText(v) !== undefined;
 }
 
-const integerText = /^\s*[+-]?\d+(?:\.0*)?\s*$/;
-
-/** True for integral numbers, bigints and integer text ("42", "-7", "3.0"). */
+/** True for integral numbers, bigints and numeric text of a whole value ("42", "-7", "3.0", "1e3"). */
 export function isIntegerValue(v: unknown): boolean {
   if (typeof v === "number") return Number.isInteger(v);
   if (typeof v === "bigint") return true;
-  if (typeof v === "string") return integerText.test(v);
-  return false;
+  const d = toDecimalText(v);
+  return d !== undefined && !d.includes(".");
 }
 
 /** Text of a value for string rules: strings as they are, numbers and booleans as text, else undefined. */

@@ -87,6 +87,41 @@ describe("compileExpression", () => {
     expect(truth(text, record)).toBe(expected);
   });
 
+  test.each<[string, number, Record<string, unknown>]>([
+    ["0.1 + 0.2", 0.3, {}],
+    ["1.1 + 2.2", 3.3, {}],
+    ["a * 3", 59.97, { a: "19.99" }],
+    ["a - b", 0.1, { a: "0.3", b: 0.2 }],
+    ["0.3 / 0.1", 3, {}],
+    ["1.1 % 1", 0.1, {}],
+    ["round(1.005, 2)", 1.01, {}],
+    ["round(a, 2)", 1.01, { a: "1.005" }],
+    ["round(-2.5)", -3, {}],
+    ["round(1234.5, -2)", 1200, {}],
+    ["a + 1", 9007199254740994, { a: "9007199254740993" }],
+  ])("arithmetic on decimals is exact, rounded once to a number: %s is %j", (text, expected, record) => {
+    expect(value(text, record)).toBe(expected);
+  });
+
+  test.each([
+    ["a > b", { a: "0.30000000000000001", b: 0.3 }, true],
+    ["a == b", { a: "0.30000000000000001", b: "0.3" }, false],
+    ["a > b", { a: "9007199254740993", b: "9007199254740992" }, true],
+    ["a == b", { a: "1.50", b: 1.5 }, true],
+    ["a in [0.3]", { a: "0.30000000000000001" }, false],
+    ["a in [0.3]", { a: "0.30" }, true],
+    ["a == b", { a: "1e99999999", b: "1e99999999" }, true],
+    ["a > b", { a: "1e99999999", b: "2" }, false],
+  ])("numeric text compares exactly: %s with %j is %j", (text, record, expected) => {
+    expect(truth(text, record)).toBe(expected);
+  });
+
+  test("date() with auto reads what the value kernel reads", () => {
+    expect(value("year(date(a, 'auto'))", { a: "2023年1月31日" })).toBe(2023);
+    expect(value("date(a, 'auto')", { a: "01/02/2023" })).toBeNull();
+    expect(value("date(a, 'auto')", { a: "2023-02-30" })).toBeNull();
+  });
+
   test("reads only the record's own fields", () => {
     expect(value("constructor")).toBeNull();
     expect(value("__proto__")).toBeNull();

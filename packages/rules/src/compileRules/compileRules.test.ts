@@ -46,6 +46,6 @@ describe("compileRules", () => {
     const checker = compileRules({ fields: { phone: { rules: [{ phone: { region: "CN" } }], pii: true } } });
     expect(checker.piiFields).toEqual(["phone"]);
     const [issue] = checker.check({ phone: "12345" });
-    expect(issue?.message).toBe('expected a phone number (CN), received "1***5"');
+    expect(issue?.message).toBe('expected a phone number (CN), received "1***5" (Invalid phone number "1***5" (region CN): it has too few digits.)');
   });
 });

@@ -1,4 +1,5 @@
-import { maskValue, type DataRecord, type Issue, type RuleInfo, type SourceLocation, type StepFactoryContext } from "@cleanse/core";
+import type { DataRecord, Issue, RuleInfo, SourceLocation, StepFactoryContext } from "@cleanse/core";
+import { maskValue } from "@cleanse/values";
 import { expressionOption } from "../_internal/catalog/records.ts";
 import type { CompiledExpr } from "../_internal/expression/compile.ts";
 import { truth } from "../_internal/expression/values.ts";

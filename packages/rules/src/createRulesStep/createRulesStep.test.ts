@@ -1,5 +1,6 @@
 import { collect, processRecords, runPipeline, createMemorySink } from "@cleanse/core";
 import { parseConfigText } from "@cleanse/config";
+import { maskValue } from "@cleanse/values";
 import { describe, expect, test } from "vitest";
 import { parseRules } from "../parseRules/parseRules.ts";
 import { createRulesStep } from "./createRulesStep.ts";
@@ -53,10 +54,12 @@ describe("createRulesStep", () => {
   });
 
   test("masks the examples of pii fields in the report", async () => {
-    const run = processRecords(customers, createRulesStep(rules, { baseDir: "." }));
+    const run = processRecords(customers, createRulesStep(rules, { baseDir: "." }), { mask: maskValue });
     await collect(run);
     const phone = run.report().rules.find((r) => r.rule === "phone");
-    expect(phone?.examples).toEqual([{ record: 3, field: "phone", value: "1***5", message: 'expected a phone number (CN), received "1***5"' }]);
+    expect(phone?.examples).toEqual([
+      { record: 3, field: "phone", value: "1***5", message: 'expected a phone number (CN), received "1***5" (Invalid phone number "1***5" (region CN): it has too few digits.)' },
+    ]);
   });
 
   test("warnings do not quarantine; a step can run twice with fresh state", async () => {

@@ -25,6 +25,7 @@ import type { StandardizeResult } from "../StandardizeResult/StandardizeResult.t
 import {
   standardizeStepSchema,
   type ParsedStandardizer,
+  type PhoneStepOptions,
   type ParsedStandardizeStep,
   type StandardizerKind,
   type StandardizeStepConfig,
@@ -201,7 +202,7 @@ function buildLink(spec: ParsedStandardizer, field: string, ctx: StepFactoryCont
       return { kind: "date", rule, run: createDateStandardizer(options as StandardizeDateOptions) };
     }
     case "phone": {
-      const { regionField, ...rest } = options as StandardizePhoneOptions & { regionField?: string };
+      const { regionField, ...rest } = options as PhoneStepOptions;
       const standardize = createPhoneStandardizer(rest);
       return { kind: "phone", rule, run: regionField === undefined ? standardize : phoneByRegionField(rest, regionField, standardize) };
     }

@@ -12,6 +12,8 @@ export type StandardizerKind = "date" | "phone" | "decimal" | "text" | "email" |
 
 /** Date options in a job; `order: infer` decides the order from the first values of the column. */
 export type DateStepOptions = Omit<StandardizeDateOptions, "order"> & { readonly order?: StandardizeDateOptions["order"] | "infer" };
+/** Phone options in a job; `regionField` names the field of the record that holds each number's region (ISO code or country name). */
+export type PhoneStepOptions = StandardizePhoneOptions & { readonly regionField?: string };
 /** Map options in a job: a built-in dictionary name, a file (relative to the job) or an inline mapping. */
 export type MapStepOptions = MapValuesOptions & { readonly dictionary: string | Readonly<Record<string, readonly string[] | string | null>> };
 
@@ -19,7 +21,7 @@ export type MapStepOptions = MapValuesOptions & { readonly dictionary: string | 
 export type StandardizerSpec =
   | StandardizerKind
   | { readonly date: DateStepOptions | null }
-  | { readonly phone: StandardizePhoneOptions | null }
+  | { readonly phone: PhoneStepOptions | null }
   | { readonly decimal: StandardizeDecimalOptions | null }
   | { readonly text: StandardizeTextOptions | null }
   | { readonly email: StandardizeEmailOptions | null }

@@ -1,4 +1,4 @@
-import { enUS } from "date-fns/locale";
+import { de, enUS, es, fr, it, nl, pt } from "date-fns/locale";
 
 // The tokens of one date text, in typed arrays reused for every value (scanning is synchronous).
 
@@ -37,6 +37,19 @@ for (let m = 0; m < 12; m++) {
   WORDS.set(enUS.localize.month(month, { width: "abbreviated" }).toLowerCase(), m + 1);
 }
 WORDS.set("sept", 9);
+// Month names of the other languages CRM and ERP exports are most often written in. Weekday names are left out on
+// purpose: their abbreviations clash with month names across languages (French "mar." is Tuesday, Spanish "mar" March).
+for (const locale of [de, fr, es, it, pt, nl]) {
+  for (let m = 0; m < 12; m++) {
+    const month = m as Parameters<typeof enUS.localize.month>[0];
+    for (const width of ["wide", "abbreviated"] as const) {
+      const name = locale.localize.month(month, { width }).toLowerCase().replace(/\.$/, "");
+      const known = WORDS.get(name);
+      if (known === undefined) WORDS.set(name, m + 1);
+    }
+  }
+}
+for (const [name, month] of [["mrz", 3], ["sett", 9], ["mär", 3]] as const) WORDS.set(name, month);
 for (let d = 0; d < 7; d++) {
   const day = d as Parameters<typeof enUS.localize.day>[0];
   WORDS.set(enUS.localize.day(day, { width: "wide" }).toLowerCase(), W_WEEKDAY);
@@ -50,8 +63,9 @@ WORDS.set("t", W_T);
 WORDS.set("z", W_Z);
 WORDS.set("utc", W_UTC);
 WORDS.set("gmt", W_UTC);
-for (const w of ["st", "nd", "rd", "th"]) WORDS.set(w, W_ORDINAL);
-WORDS.set("of", W_OF);
+for (const w of ["st", "nd", "rd", "th", "er"]) WORDS.set(w, W_ORDINAL);
+// "of" (31st of January), Spanish and Portuguese "de" (1 de enero de 2023), "del" (1 de enero del 2023)
+for (const w of ["of", "de", "del"]) WORDS.set(w, W_OF);
 
 /** Maps full-width digits and separators to ASCII so that both scan alike. */
 function asciiCode(c: number): number {
@@ -61,8 +75,9 @@ function asciiCode(c: number): number {
   return c;
 }
 
+/** ASCII and Latin-1 letters (é, ä, ç, û: the month names of the languages above). */
 function isLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7);
 }
 
 /**

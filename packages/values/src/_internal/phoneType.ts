@@ -70,3 +70,42 @@ export function numberType(country: string | undefined, callingCode: string, nat
   for (const type of plan.others) if (matches(type, nationalNumber)) return type.name;
   return undefined;
 }
+
+// Which national format a number takes, and whether that format writes the trunk prefix: the same choice as
+// libphonenumber-js's formatNational, with each format's patterns compiled once instead of on every call.
+
+interface NumberFormatDefinition {
+  pattern(): string;
+  leadingDigitsPatterns(): string[];
+  usesNationalPrefix(): boolean;
+}
+interface CompiledFormat {
+  readonly leading: RegExp | undefined;
+  readonly pattern: RegExp;
+  readonly prefixed: boolean;
+}
+
+const formatPlans = new Map<string, readonly CompiledFormat[]>();
+
+function formatsFor(key: string): readonly CompiledFormat[] {
+  let formats = formatPlans.get(key);
+  if (formats !== undefined) return formats;
+  metadata.selectNumberingPlan(key as CountryCode);
+  const definitions = (metadata.numberingPlan as unknown as { formats(): NumberFormatDefinition[] }).formats();
+  formats = definitions.map((f) => {
+    const leading = f.leadingDigitsPatterns();
+    const last = leading[leading.length - 1];
+    return { leading: last === undefined ? undefined : new RegExp(`^(?:${last})`), pattern: new RegExp(`^(?:${f.pattern()})$`), prefixed: f.usesNationalPrefix() };
+  });
+  formatPlans.set(key, formats);
+  return formats;
+}
+
+/** Whether the number's region writes it at home with the trunk prefix (`0415 415 1627` in CN), as formatNational does. */
+export function writtenWithTrunkPrefix(country: string | undefined, callingCode: string, nationalNumber: string): boolean {
+  for (const format of formatsFor(country ?? callingCode)) {
+    if (format.leading !== undefined && !format.leading.test(nationalNumber)) continue;
+    if (format.pattern.test(nationalNumber)) return format.prefixed;
+  }
+  return false;
+}

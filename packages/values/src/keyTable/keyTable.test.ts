@@ -25,6 +25,23 @@ describe("key tables", () => {
     expect([table.get("999"), table.get("1000")]).toEqual([0, -1]);
   });
 
+  test.each([
+    ["hashed", () => createHashedKeyTable(false, 4)],
+    ["exact", () => createExactKeyTable()],
+  ])("%s: forEachHash gives the hash64 lanes of every key once, across growth", (_name, make) => {
+    const table = make();
+    const expected = new Set<string>();
+    for (let i = 0; i < 3000; i++) {
+      table.put(`key-${i}`, i);
+      table.put(`key-${i}`, i);
+      expected.add(hash64(`key-${i}`).join(":"));
+    }
+    const seen: string[] = [];
+    table.forEachHash((hi, lo) => seen.push(`${hi}:${lo}`));
+    expect(seen).toHaveLength(3000);
+    expect(new Set(seen)).toEqual(expected);
+  });
+
   test("hash64 spreads similar keys over both lanes", () => {
     const seen = new Set<string>();
     for (let i = 0; i < 100_000; i++) seen.add(hash64(`C${String(i).padStart(9, "0")}`).join(":"));

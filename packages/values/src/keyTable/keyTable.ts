@@ -22,6 +22,11 @@ export interface KeyTable {
   values(): IterableIterator<number>;
   /** Replaces a stored value. */
   set(key: string, value: number): void;
+  /**
+   * Calls `fn` with the 64-bit hash of every key, as the two lanes of {@link hash64}, in no particular order: to
+   * seed a sketch that hashes values the same way (a key whose hash is 0:0, probability 2^-64, is given as 0:1).
+   */
+  forEachHash(fn: (hi: number, lo: number) => void): void;
 }
 
 /**
@@ -108,6 +113,12 @@ export function createHashedKeyTable(withValues: boolean, initialCapacity = 1024
     *values() {
       for (let j = 0; j < hi.length; j++) if (hi[j] !== 0 || lo[j] !== 0) yield withValues ? vals[j]! : 0;
     },
+    forEachHash(fn) {
+      for (let j = 0; j < hi.length; j++) {
+        const h = hi[j]!, l = lo[j]!;
+        if (h !== 0 || l !== 0) fn(h, l);
+      }
+    },
   };
 }
 
@@ -137,5 +148,12 @@ export function createExactKeyTable(): KeyTable {
     },
     bytes: () => map.size * 40 + chars * 2,
     values: () => map.values(),
+    forEachHash(fn) {
+      for (const key of map.keys()) {
+        const [h, l] = hash64(key);
+        if (h === 0 && l === 0) fn(0, 1);
+        else fn(h, l);
+      }
+    },
   };
 }

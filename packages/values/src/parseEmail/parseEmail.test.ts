@@ -1,6 +1,7 @@
+import { domainToASCII } from "node:url";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { parseEmail, type ParseEmailOptions } from "./parseEmail.ts";
+import { asciiDomain, parseEmail, type ParseEmailOptions } from "./parseEmail.ts";
 
 const valid: readonly (readonly [input: unknown, options: ParseEmailOptions, expected: string | null])[] = [
   ["john@example.com", {}, "john@example.com"],
@@ -81,6 +82,35 @@ describe("parseEmail", () => {
         expect(parseEmail(once.value, options)).toMatchObject({ ok: true, value: once.value, changed: false });
       }),
       { numRuns: 300 },
+    );
+  });
+
+  test.each([
+    ["user@EXAMPLE.com", "user@example.com"],
+    ["user@xn--bcher-kva.de", "user@xn--bcher-kva.de"],
+    ["user@XN--BCHER-KVA.de", "user@xn--bcher-kva.de"],
+  ])("reads the plain ASCII domain of %j as it reads any other (%j)", (input, expected) => {
+    expect(parseEmail(input)).toMatchObject({ ok: true, value: expected });
+  });
+
+  test.each(["user@example.123", "user@example.0x1f", "user@1.2.3.4", "user@0x7f.1", "user@xn--a.com", "user@example.com.."])(
+    "refuses %j with the same reason as the URL host parser gives",
+    (input) => {
+      const at = input.indexOf("@");
+      const domain = input.slice(at + 1).toLowerCase();
+      expect(asciiDomain(domain)).toBe(domainToASCII(domain));
+      expect(parseEmail(input).ok).toBe(false);
+    },
+  );
+
+  test("converts plain ASCII domains without the URL host parser, to the same text (property)", () => {
+    const piece = fc.constantFrom("a", "z", "0", "9", "-", ".", "xn--", "0x", "1", "ab", "com", "x");
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), (pieces) => {
+        const domain = pieces.join("");
+        expect(asciiDomain(domain)).toBe(domainToASCII(domain));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

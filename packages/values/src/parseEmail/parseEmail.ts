@@ -25,7 +25,6 @@ export interface EmailInfo {
 // RFC 5322 atext plus dots; non-ASCII handled separately.
 const ASCII_LOCAL = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~.]+$/;
 const UNICODE_LOCAL = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~.\u0080-\uFFFF]+$/;
-const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
 /**
  * Standardizes an e-mail address: trims it, removes a `mailto:` prefix, lower-cases the domain and
@@ -55,20 +54,73 @@ export function parseEmail(value: unknown, options: ParseEmailOptions = {}): Val
   }
   if (options.lowercaseLocal === true) local = local.toLowerCase();
   const trimmedDomain = rawDomain.endsWith(".") ? rawDomain.slice(0, -1) : rawDomain;
-  const domain = domainToASCII(trimmedDomain.toLowerCase());
+  const domain = asciiDomain(trimmedDomain.toLowerCase());
   if (domain === "" || domain.length > 253) return invalid(value, `the domain ${showValue(rawDomain)} is not a valid host name`);
-  const labels = domain.split(".");
-  if (labels.length < 2) return invalid(value, `the domain ${showValue(rawDomain)} has no top-level domain`);
-  for (const label of labels) {
-    if (!LABEL.test(label)) return invalid(value, `the domain ${showValue(rawDomain)} is not a valid host name`);
-  }
-  if (/^[0-9]+$/.test(labels[labels.length - 1]!)) return invalid(value, "the top-level domain is a number");
+  const lastDot = domain.lastIndexOf(".");
+  if (lastDot < 0) return invalid(value, `the domain ${showValue(rawDomain)} has no top-level domain`);
+  if (!hasValidLabels(domain)) return invalid(value, `the domain ${showValue(rawDomain)} is not a valid host name`);
+  if (isDigits(domain, lastDot + 1)) return invalid(value, "the top-level domain is a number");
   const out = `${local}@${domain}`;
-  const unicode = domainToUnicode(domain);
+  // Only punycode labels (xn--) have another Unicode form.
+  const unicode = domain.includes("xn--") ? domainToUnicode(domain) : domain;
   const info: EmailInfo = unicode === domain ? { local, domain } : { local, domain, unicodeDomain: unicode };
   return success(out, out !== value, info);
 }
 
 function invalid(value: unknown, why: string) {
   return failure("invalid_email", `Invalid e-mail address ${showValue(value)}: ${why}.`, value);
+}
+
+/**
+ * The domain in ASCII, as `domainToASCII` of `node:url` gives it, without calling it for the common case: labels of
+ * lower-case letters, digits and hyphens, none of them punycode (`xn--`), the last one not a number (`123`, `0x1f`,
+ * which the URL host parser reads as an IPv4 address). Such a domain is its own ASCII form.
+ * @param lower - the lower-cased domain
+ * @returns its ASCII form ("" when the URL host parser refuses it)
+ */
+export function asciiDomain(lower: string): string {
+  return isPlainAsciiDomain(lower) ? lower : domainToASCII(lower);
+}
+
+function isPlainAsciiDomain(s: string): boolean {
+  const n = s.length;
+  let labelStart = 0;
+  for (let i = 0; i <= n; i++) {
+    const c = i === n ? 46 : s.charCodeAt(i);
+    if (c === 46) {
+      if (i === labelStart) return false;
+      // xn--: punycode, which domainToASCII checks.
+      if (i - labelStart >= 4 && s.charCodeAt(labelStart) === 120 && s.charCodeAt(labelStart + 1) === 110 && s.charCodeAt(labelStart + 2) === 45 && s.charCodeAt(labelStart + 3) === 45) return false;
+      labelStart = i + 1;
+      continue;
+    }
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45)) return false;
+  }
+  // The URL host parser reads a domain whose last label is a number (decimal, or hex after 0x) as an IPv4 address.
+  const last = s.slice(s.lastIndexOf(".") + 1);
+  return !/^(?:\d+|0x[0-9a-f]*)$/.test(last);
+}
+
+/** Every dot-separated label is 1-63 of a-z, 0-9 and inner hyphens. */
+function hasValidLabels(domain: string): boolean {
+  const n = domain.length;
+  let start = 0;
+  for (let i = 0; i <= n; i++) {
+    const c = i === n ? 46 : domain.charCodeAt(i);
+    if (c === 46) {
+      const length = i - start;
+      if (length < 1 || length > 63 || domain.charCodeAt(start) === 45 || domain.charCodeAt(i - 1) === 45) return false;
+      start = i + 1;
+    } else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45)) return false;
+  }
+  return true;
+}
+
+function isDigits(s: string, from: number): boolean {
+  if (from >= s.length) return false;
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }

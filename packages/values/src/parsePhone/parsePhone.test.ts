@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import parsePhoneNumber, { type CountryCode } from "libphonenumber-js/max";
 import { describe, expect, test } from "vitest";
-import { numberType } from "../_internal/phoneType.ts";
+import { numberType, writtenWithTrunkPrefix } from "../_internal/phoneType.ts";
 import { createPhoneParser, parsePhone, type PhoneType, type ParsePhoneOptions } from "./parsePhone.ts";
 
 const cn = (format: ParsePhoneOptions["format"]): ParsePhoneOptions => (format === undefined ? { region: "CN" } : { region: "CN", format });
@@ -251,5 +251,19 @@ describe("parsePhone conformance with libphonenumber's example numbers", () => {
     const differing = Object.keys(KNOWN_DIFFERENCES).length;
     expect(differing).toBe(18);
     expect(1 - differing / examples.length).toBeGreaterThan(0.98);
+  });
+});
+
+describe("the trunk-prefix check", () => {
+  test("decides exactly as libphonenumber's national format does, for every example number", () => {
+    const disagreements: string[] = [];
+    for (const example of examples) {
+      const phone = parsePhoneNumber(example.e164);
+      if (phone === undefined) continue;
+      const national = phone.formatNational().replace(/\D/g, "");
+      const prefixed = national.length > phone.nationalNumber.length && national.endsWith(phone.nationalNumber);
+      if (writtenWithTrunkPrefix(phone.country, phone.countryCallingCode, phone.nationalNumber) !== prefixed) disagreements.push(example.e164);
+    }
+    expect(disagreements).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import parsePhoneNumberFromString, {
   type NumberType,
   type PhoneNumber,
 } from "libphonenumber-js/max";
-import { numberType } from "../_internal/phoneType.ts";
+import { numberType, writtenWithTrunkPrefix } from "../_internal/phoneType.ts";
 import { emptyResult, failure, notText, showValue, success } from "../ValueResult/valueResults.ts";
 import type { EmptyOptions, ValueResult } from "../ValueResult/ValueResult.ts";
 
@@ -195,14 +195,14 @@ function homeDigits(phone: PhoneNumber): string {
  */
 function lacksTrunkPrefix(phone: PhoneNumber, text: string): boolean {
   const nationalNumber = phone.nationalNumber as string;
-  const home = homeDigits(phone);
-  if (home.length <= nationalNumber.length || !home.endsWith(nationalNumber)) return false;
   let written = digitsOf(text);
   if (phone.ext) {
     const at = written.lastIndexOf(phone.ext);
     if (at > 0) written = written.slice(0, at);
   }
-  return written === nationalNumber;
+  // Only a bare national number can lack the prefix; formatting (the slow part) is needed for those alone.
+  if (written !== nationalNumber) return false;
+  return writtenWithTrunkPrefix(phone.country, phone.countryCallingCode as string, nationalNumber);
 }
 
 function invalid(value: unknown, text: string, region: string | undefined) {

@@ -49,6 +49,14 @@ describe("dataset rules", () => {
     expect(dataset.map((i) => [i.rule, i.field, i.dimension])).toEqual([["null_ratio", "email", "completeness"]]);
   });
 
+  test("sums and means are exact: decimal amounts add up to what they say", () => {
+    const tenths = [{ x: "0.1" }, { x: 0.2 }, { x: "0.3" }];
+    expect(messages({ sum: { field: "x", equals: 0.6 } }, tenths)).toEqual([]);
+    expect(messages({ mean: { field: "x", equals: 0.15 } }, [{ x: 0.1 }, { x: "0.2" }])).toEqual([]);
+    expect(messages({ sum: { field: "x", max: "0.6" } }, [...tenths, { x: "0.0000000000000000001" }])).toEqual(["sum of x is 0.6000000000000000001, expected at most 0.6"]);
+    expect(messages({ maximum: { field: "x", max: "0.3" } }, [...tenths, { x: "0.30000000000000001" }])).toEqual(["maximum of x is 0.30000000000000001, expected at most 0.3"]);
+  });
+
   test("an empty dataset fails row_count and has no mean", () => {
     expect(messages({ row_count: { min: 1 } }, [])).toEqual(["row count is 0, expected at least 1"]);
     expect(messages({ mean: { field: "amount", min: 0 } }, [])).toEqual(["mean of amount is undefined: no numeric values"]);

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { RuleOptionError, type CompiledRule, type RuleDefinition, type RuleFinding } from "../../defineRule/defineRule.ts";
-import { compileDateFormat, formatFloating } from "@cleanse/values";
-import { parseDateBound } from "../dates.ts";
-import { createHashedKeyTable } from "@cleanse/values";
-import { isMissing, toKey, toNumber } from "../values.ts";
+import { createHashedKeyTable, formatFloating, compareDecimals } from "@cleanse/values";
+import { compileDateFormats, parseDateBound } from "../dates.ts";
+import { createExactSum, decimalText, Exact } from "../decimals.ts";
+import { isMissing, toDecimalText, toKey } from "../values.ts";
 import { dateReader } from "./numbers.ts";
 import { builtin, show, targetField } from "./define.ts";
 
@@ -21,6 +21,8 @@ type Bounds = { readonly min?: number | string | undefined; readonly max?: numbe
 
 interface Verdict {
   readonly ok: (x: number) => boolean;
+  /** Exact test of a number given as canonical decimal text (numeric bounds only). */
+  readonly okText: (text: string) => boolean;
   readonly text: string;
   readonly show: (x: number) => string;
   readonly isDate: boolean;
@@ -31,24 +33,30 @@ export function compileBounds(o: Bounds, opts: { readonly allowDates?: boolean; 
   const keys = (["min", "max", "equals"] as const).filter((k) => o[k] !== undefined);
   if (keys.length === 0) throw new RuleOptionError("give min, max or equals", []);
   if (o.equals !== undefined && (o.min !== undefined || o.max !== undefined)) throw new RuleOptionError("give either equals or min/max, not both", ["equals"]);
-  const numeric = (v: number | string) => typeof v === "number" || /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/.test(v);
-  const isDate = keys.some((k) => !numeric(o[k]!));
+  const isDate = keys.some((k) => toDecimalText(o[k]) === undefined);
+  const exact = (k: "min" | "max" | "equals"): string | undefined => (isDate || o[k] === undefined ? undefined : toDecimalText(o[k]));
   const read = (k: "min" | "max" | "equals"): number | undefined => {
     const v = o[k];
     if (v === undefined) return undefined;
-    if (!isDate) return Number(v);
+    if (!isDate) return Number(toDecimalText(v));
     if (!opts.allowDates) throw new RuleOptionError(`expected a number, received ${show(v)}`, [k]);
     const t = parseDateBound(String(v), undefined);
     if (Number.isNaN(t)) throw new RuleOptionError(`${show(v)} is neither a number nor a date (use 2024-01-31, today or today-30d)`, [k]);
     return t;
   };
   const min = read("min"), max = read("max"), equals = read("equals");
-  if (min !== undefined && max !== undefined && min > max) throw new RuleOptionError(`min (${o.min}) is greater than max (${o.max})`, ["min"]);
+  const minText = exact("min"), maxText = exact("max"), equalsText = exact("equals");
+  if (min !== undefined && max !== undefined && (minText !== undefined && maxText !== undefined ? compareDecimals(minText, maxText) > 0 : min > max)) {
+    throw new RuleOptionError(`min (${o.min}) is greater than max (${o.max})`, ["min"]);
+  }
   const fmt = isDate ? formatFloating : formatNumber;
-  if (equals !== undefined) return { ok: (x) => x === equals, text: `equal to ${fmt(equals)}`, show: fmt, isDate };
+  if (equals !== undefined) {
+    return { ok: (x) => x === equals, okText: (t) => equalsText !== undefined && compareDecimals(t, equalsText) === 0, text: `equal to ${fmt(equals)}`, show: fmt, isDate };
+  }
   const lo = min ?? Number.NEGATIVE_INFINITY, hi = max ?? Number.POSITIVE_INFINITY;
   const text = min !== undefined && max !== undefined ? `between ${fmt(min)} and ${fmt(max)}` : min !== undefined ? `at least ${fmt(min)}` : `at most ${fmt(max!)}`;
-  return { ok: (x) => x >= lo && x <= hi, text, show: fmt, isDate };
+  const okText = (t: string) => (minText === undefined || compareDecimals(t, minText) >= 0) && (maxText === undefined || compareDecimals(t, maxText) <= 0);
+  return { ok: (x) => x >= lo && x <= hi, okText, text, show: fmt, isDate };
 }
 
 /** Numbers for messages: integers as they are, others to 4 decimals (3 significant digits below 0.01). */
@@ -57,8 +65,18 @@ function formatNumber(x: number): string {
   return String(Math.abs(x) < 0.01 ? Number(x.toPrecision(3)) : Number(x.toFixed(4)));
 }
 
+/** An exact value for messages: as it is when short, else rounded like {@link formatNumber}. */
+function formatDecimalText(text: string): string {
+  return text.length <= 40 ? text : formatNumber(Number(text));
+}
+
 export function verdict(what: string, observed: number, v: Verdict): readonly RuleFinding[] {
   return v.ok(observed) ? [] : [{ value: v.isDate ? v.show(observed) : observed, message: `${what} is ${v.show(observed)}, expected ${v.text}` }];
+}
+
+/** The verdict on an exact number (canonical decimal text), for numeric bounds. */
+function verdictText(what: string, observed: string, v: Verdict): readonly RuleFinding[] {
+  return v.okText(observed) ? [] : [{ value: Number(observed), message: `${what} is ${formatDecimalText(observed)}, expected ${v.text}` }];
 }
 
 const rowCount = builtin({
@@ -149,20 +167,19 @@ const uniqueRatio = builtin({
   },
 });
 
-/** Reads numbers from a field, counting present values that are not numbers. */
+/** Reads numbers from a field (exactly, as the value kernel reads them), counting present values that are not numbers. */
 function numberStream(field: string) {
   // JSON booleans count as 1 and 0, so the mean of a flag is the share of true values.
   let bad = 0;
   let firstBad: unknown;
   return {
-    read(record: Record<string, unknown>): number {
+    /** The value's canonical decimal text, undefined when missing or not a number. */
+    read(record: Record<string, unknown>): string | undefined {
       const raw = record[field];
-      if (isMissing(raw)) return Number.NaN;
-      const x = typeof raw === "boolean" ? (raw ? 1 : 0) : toNumber(raw);
-      if (Number.isNaN(x)) {
-        if (bad++ === 0) firstBad = raw;
-      }
-      return x;
+      if (isMissing(raw)) return undefined;
+      const text = typeof raw === "boolean" ? (raw ? "1" : "0") : toDecimalText(raw);
+      if (text === undefined && bad++ === 0) firstBad = raw;
+      return text;
     },
     problems(): readonly RuleFinding[] {
       return bad === 0 ? [] : [{ code: "invalid_type", value: firstBad, message: `${bad} present value${bad === 1 ? "" : "s"} of ${field} ${bad === 1 ? "is" : "are"} not numbers (first: ${show(firstBad)})` }];
@@ -183,23 +200,30 @@ function statRule(name: "mean" | "sum" | "stdev" | "median", description: string
       const field = targetField(o, target, name);
       const v = compileBounds(o);
       const numbers = numberStream(field);
-      let n = 0, mean = 0, m2 = 0, sum = 0;
+      // Sum and mean are exact; the spread and the median are statistics on the nearest doubles.
+      const sum = createExactSum();
+      let n = 0, mean = 0, m2 = 0;
       let values = new Float64Array(name === "median" ? 1024 : 0);
       return {
         kind: "dataset",
         add(record) {
-          const x = numbers.read(record);
-          if (Number.isNaN(x)) return;
+          const text = numbers.read(record);
+          if (text === undefined) return;
+          n++;
+          if (name === "sum" || name === "mean") {
+            sum.add(text);
+            return;
+          }
+          const x = Number(text);
           if (name === "median") {
-            if (n === values.length) {
+            if (n > values.length) {
               const grown = new Float64Array(values.length * 2);
               grown.set(values);
               values = grown;
             }
-            values[n] = x;
+            values[n - 1] = x;
+            return;
           }
-          n++;
-          sum += x;
           const d = x - mean;
           mean += d / n;
           m2 += d * (x - mean);
@@ -207,11 +231,11 @@ function statRule(name: "mean" | "sum" | "stdev" | "median", description: string
         finish() {
           const bad = numbers.problems();
           if (bad.length > 0) return bad;
-          if (n === 0) return name === "sum" ? verdict(`sum of ${field}`, 0, v) : [{ message: `${name} of ${field} is undefined: no numeric values` }];
+          if (n === 0) return name === "sum" ? verdictText(`sum of ${field}`, "0", v) : [{ message: `${name} of ${field} is undefined: no numeric values` }];
+          if (name === "sum") return verdictText(`sum of ${field}`, sum.text(), v);
+          if (name === "mean") return verdictText(`mean of ${field}`, decimalText(new Exact(sum.text()).div(n)), v);
           let observed: number;
-          if (name === "mean") observed = mean;
-          else if (name === "sum") observed = sum;
-          else if (name === "stdev") {
+          if (name === "stdev") {
             if (n < 2) return [{ message: `stdev of ${field} needs at least 2 values, found ${n}` }];
             observed = Math.sqrt(m2 / (n - 1));
           } else {
@@ -229,39 +253,46 @@ function extremeRule(name: "minimum" | "maximum") {
   const sign = name === "minimum" ? -1 : 1;
   return builtin({
     name,
-    description: `The ${name} of the field's present values (numbers, or dates when the bounds are dates) must be within \`min\`/\`max\`, or exactly \`equals\`.`,
+    description: `The ${name} of the field's present values (numbers, compared exactly, or dates when the bounds are dates) must be within \`min\`/\`max\`, or exactly \`equals\`.`,
     scopes: ["dataset", "field"],
     code: "out_of_range",
     dimension: "accuracy",
-    options: z.strictObject({ field: fieldOption, ...boundsShape, format: z.string().optional().describe("Date format of the values, for date bounds") }),
+    options: z.strictObject({ field: fieldOption, ...boundsShape, format: z.string().optional().describe("Date format of the values, for date bounds (auto: what parseDate of @cleanse/values reads)") }),
     examples: [name === "minimum" ? "dataset:\n  - { minimum: { field: price, min: 0 } }" : "dataset:\n  - { maximum: { field: order_date, max: today } }"],
     compile: (o, target): CompiledRule => {
       const field = targetField(o, target, name);
       const v = compileBounds(o, { allowDates: true });
-      const readDate = dateReader(o.format === undefined ? undefined : compileDateFormat(o.format));
+      const readDate = dateReader(o.format === undefined ? undefined : compileDateFormats(o.format, { kind: "datetime" }).read);
       const numbers = numberStream(field);
       let best = Number.NaN;
+      let bestText: string | undefined;
       let badDates = 0;
       let firstBad: unknown;
       return {
         kind: "dataset",
         add(record) {
-          let x: number;
           if (v.isDate) {
             const raw = record[field];
             if (isMissing(raw)) return;
-            x = readDate(raw);
-            if (Number.isNaN(x) && badDates++ === 0) firstBad = raw;
-          } else x = numbers.read(record);
-          if (Number.isNaN(x)) return;
-          if (Number.isNaN(best) || (x - best) * sign > 0) best = x;
+            const t = readDate(raw);
+            if (Number.isNaN(t)) {
+              if (badDates++ === 0) firstBad = raw;
+              return;
+            }
+            if (Number.isNaN(best) || (t - best) * sign > 0) best = t;
+            return;
+          }
+          const text = numbers.read(record);
+          if (text === undefined) return;
+          if (bestText === undefined || compareDecimals(text, bestText) * sign > 0) bestText = text;
         },
         finish() {
           if (badDates > 0) return [{ code: "invalid_type", value: firstBad, message: `${badDates} present values of ${field} are not dates (first: ${show(firstBad)})` }];
           const bad = numbers.problems();
           if (bad.length > 0) return bad;
-          if (Number.isNaN(best)) return [{ message: `${name} of ${field} is undefined: no values` }];
-          return verdict(`${name} of ${field}`, best, v);
+          if (v.isDate) return Number.isNaN(best) ? [{ message: `${name} of ${field} is undefined: no values` }] : verdict(`${name} of ${field}`, best, v);
+          if (bestText === undefined) return [{ message: `${name} of ${field} is undefined: no values` }];
+          return verdictText(`${name} of ${field}`, bestText, v);
         },
       };
     },

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { RuleDefinition } from "../../defineRule/defineRule.ts";
 import { RuleOptionError } from "../../defineRule/defineRule.ts";
-import { daysInMonth } from "@cleanse/values";
+import { parseIsoDate } from "@cleanse/values";
 import { today } from "../dates.ts";
 import { toText } from "../values.ts";
 import { builtin, show } from "./define.ts";
@@ -29,9 +29,10 @@ export function checkCnIdCard(text: string, options: { readonly allow15?: boolea
 
 function checkIdParts(province: string, birth: string, now: Date | undefined): string | undefined {
   if (!PROVINCES.has(Number(province))) return `unknown province code ${province}`;
-  const y = Number(birth.slice(0, 4)), m = Number(birth.slice(4, 6)), d = Number(birth.slice(6, 8));
-  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m) || y < 1800) return `birth date ${birth} is not a valid date`;
-  if (Date.UTC(y, m - 1, d) > today(now)) return `birth date ${birth} is in the future`;
+  // The birth date, yyyyMMdd, as the value kernel reads a calendar date.
+  const t = parseIsoDate(`${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`);
+  if (Number.isNaN(t) || birth < "18000101") return `birth date ${birth} is not a valid date`;
+  if (t > today(now)) return `birth date ${birth} is in the future`;
   return undefined;
 }
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { RuleOptionError, type RuleDefinition, type RuleFinding } from "../../defineRule/defineRule.ts";
-import { compileDateFormat, formatFloating } from "@cleanse/values";
-import { nowFloating, parseDuration } from "../dates.ts";
-import { isMissing, toKey, toNumber } from "../values.ts";
+import { formatFloating } from "@cleanse/values";
+import { compileDateFormats, nowFloating, parseDuration } from "../dates.ts";
+import { isMissing, toDecimalText, toKey } from "../values.ts";
 import { compileBounds, fieldOption, verdict } from "./aggregates.ts";
 import { dateReader } from "./numbers.ts";
 import { builtin, show, targetField } from "./define.ts";
@@ -18,14 +18,14 @@ const freshness = builtin({
   options: z.strictObject({
     field: fieldOption,
     max_age: z.union([z.number().positive(), z.string()]).describe("Oldest acceptable age of the newest value: 24h, 7d, 2w, 30min"),
-    format: z.string().optional().describe("Date format of the values (default ISO 8601)"),
+    format: z.string().optional().describe("Date format of the values (default ISO 8601; auto: what parseDate of @cleanse/values reads)"),
   }),
   examples: ["dataset:\n  - { freshness: { field: updated_at, max_age: 2d } }"],
   compile: (o, target) => {
     const field = targetField(o, target, "freshness");
     const age = parseDuration(o.max_age);
     if (Number.isNaN(age)) throw new RuleOptionError(`${show(o.max_age)} is not a duration (use 24h, 7d, 2w, 30min or a number of days)`, ["max_age"]);
-    const read = dateReader(o.format === undefined ? undefined : compileDateFormat(o.format));
+    const read = dateReader(o.format === undefined ? undefined : compileDateFormats(o.format, { kind: "datetime", path: ["format"] }).read);
     const started = nowFloating();
     let latest = Number.NaN;
     return {
@@ -60,15 +60,18 @@ const distinctValues = builtin({
     const allowed = o.in ?? o.equals;
     const required = o.contains ?? o.equals;
     const allowedKeys = allowed === undefined ? undefined : new Set(allowed.map(toKey));
-    const allowedNumbers = new Set((allowed ?? []).filter((x): x is number => typeof x === "number"));
+    // Listed numbers match numeric text of the same exact value ("1.0" is 1).
+    const decimalOf = (x: unknown) => (typeof x === "number" ? toDecimalText(x) : undefined);
+    const allowedNumbers = new Set((allowed ?? []).map(decimalOf).filter((d) => d !== undefined));
     const requiredKeys = new Map((required ?? []).map((x) => [toKey(x), x]));
+    const requiredNumbers = new Map((required ?? []).flatMap((x) => (decimalOf(x) === undefined ? [] : [[decimalOf(x)!, toKey(x)] as const])));
     const seenRequired = new Set<string>();
     const outsiders = new Set<string>();
     const matches = (key: string, raw: unknown): string | undefined => {
       if (requiredKeys.has(key)) return key;
-      const n = toNumber(raw);
-      if (!Number.isNaN(n)) for (const [k, x] of requiredKeys) if (typeof x === "number" && x === n) return k;
-      return undefined;
+      if (requiredNumbers.size === 0) return undefined;
+      const d = toDecimalText(raw);
+      return d === undefined ? undefined : requiredNumbers.get(d);
     };
     return {
       kind: "dataset",
@@ -78,7 +81,10 @@ const distinctValues = builtin({
         const key = toKey(raw);
         const hit = matches(key, raw);
         if (hit !== undefined) seenRequired.add(hit);
-        if (allowedKeys && !allowedKeys.has(key) && !allowedNumbers.has(toNumber(raw)) && outsiders.size < 100) outsiders.add(key);
+        if (allowedKeys && !allowedKeys.has(key) && outsiders.size < 100) {
+          const d = allowedNumbers.size === 0 ? undefined : toDecimalText(raw);
+          if (d === undefined || !allowedNumbers.has(d)) outsiders.add(key);
+        }
       },
       finish() {
         const findings: RuleFinding[] = [];

@@ -1,74 +1,27 @@
 import { suggest } from "@cleanse/config";
-import { getCountries, isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/max";
+import { ConfigError } from "@cleanse/core";
+import { countryNames, createPhoneParser, isEmail, parseEmail, type PhoneParser, type PhoneType } from "@cleanse/values";
 import { z } from "zod";
 import { RuleOptionError, type RuleDefinition } from "../../defineRule/defineRule.ts";
-import { toText } from "../values.ts";
+import { isBlankText } from "../dates.ts";
 import { builtin, noOptions, show } from "./define.ts";
-
-/** Characters allowed in the local part besides the dot (RFC 5322 atext). */
-const ATEXT = new Uint8Array(128);
-for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+/=?^_`{|}~-") ATEXT[c.charCodeAt(0)] = 1;
-/** Domain characters: 1 for letters, 2 for digits and the hyphen. */
-const DOMAIN = new Uint8Array(128);
-for (let c = 65; c <= 90; c++) DOMAIN[c] = DOMAIN[c + 32] = 1;
-for (let c = 48; c <= 57; c++) DOMAIN[c] = 2;
-DOMAIN[45] = 2;
-
-/**
- * Practical email check, hand-written for speed: a dot-atom local part of at most 64 characters, `@`, and a
- * domain of at least two labels (1-63 letters, digits or inner hyphens) whose last label is 2+ letters;
- * 254 characters at most.
- */
-export function isEmail(s: string): boolean {
-  const n = s.length;
-  if (n < 6 || n > 254) return false;
-  let i = 0;
-  let previousDot = true;
-  for (; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 64) break;
-    if (c === 46) {
-      if (previousDot) return false;
-      previousDot = true;
-      continue;
-    }
-    if (c >= 128 || ATEXT[c] === 0) return false;
-    previousDot = false;
-  }
-  const at = i;
-  if (at < 1 || at > 64 || at === n || previousDot) return false;
-  let labelStart = at + 1;
-  let labels = 0;
-  let letters = true;
-  for (i = at + 1; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 46) {
-      const length = i - labelStart;
-      if (length < 1 || length > 63 || s.charCodeAt(labelStart) === 45 || s.charCodeAt(i - 1) === 45) return false;
-      labels++;
-      labelStart = i + 1;
-      letters = true;
-      continue;
-    }
-    const kind = c < 128 ? DOMAIN[c]! : 0;
-    if (kind === 0) return false;
-    if (kind === 2) letters = false;
-  }
-  const last = n - labelStart;
-  return labels >= 1 && letters && last >= 2 && last <= 63;
-}
 
 const email = builtin({
   name: "email",
-  description: "The value must be an email address: a dot-atom local part, `@`, a domain name with a top-level domain (`a.b@example.com`). No display names, quoted local parts or IP literals.",
+  description:
+    "The value must be an e-mail address as `parseEmail` of `@cleanse/values` reads it: a dot-atom local part (Unicode allowed), `@`, a domain name with a top-level domain (`a.b@example.com`, `Zhang.San@Example.COM`, `user@bücher.de`). Like the kernel, the rule trims the value and drops a `mailto:` prefix, so `\" a@b.co \"` passes; standardize the field to store the canonical form. No display names, quoted local parts or IP literals.",
   code: "invalid_format",
   dimension: "validity",
   options: noOptions,
   examples: ["email: [email]", "email: [{ email: { severity: warning } }]"],
   compile: () => ({
     kind: "value",
-    test: (v) => typeof v === "string" && isEmail(v),
-    message: (v) => `expected an email address, received ${show(v)}`,
+    // Blank text is empty to the kernel: no address, and no bad one (required refuses it).
+    test: (v) => isEmail(v) || isBlankText(v),
+    message: (v) => {
+      const r = parseEmail(v);
+      return `expected an email address, received ${show(v)}${r.ok ? "" : ` (${r.issue.message})`}`;
+    },
   }),
 });
 
@@ -119,10 +72,13 @@ const uuid = builtin({
 
 const PHONE_TYPES = ["mobile", "fixed_line", "toll_free", "voip", "any"] as const;
 
+/** Every ISO 3166 code the value kernel knows, for "did you mean" hints. */
+let regionCodes: readonly string[] | undefined;
+
 const phone = builtin({
   name: "phone",
   description:
-    "The value must be a valid phone number (libphonenumber metadata). Numbers without `+` are read in `region` (ISO country code, e.g. CN); `type` restricts to mobile or fixed_line numbers; `e164: true` demands the `+8613812345678` form.",
+    "The value must be a phone number that `parsePhone` of `@cleanse/values` reads (libphonenumber's full metadata). Numbers without `+` are read in `region` (ISO country code, e.g. CN) and must be written as that country writes them at home, trunk prefix included: `010-62345678` passes in CN, `1062345678` and `(415) 415-1627` do not. `type` restricts to mobile, fixed_line, toll_free or voip numbers; `e164: true` demands the value be written in E.164 already (`+8613812345678`, no extension).",
   code: "invalid_format",
   dimension: "validity",
   options: z.strictObject({
@@ -133,40 +89,47 @@ const phone = builtin({
   shorthand: "region",
   examples: ["phone: [{ phone: { region: CN } }]", "mobile: [{ phone: { region: CN, type: mobile } }]", "intl_phone: [{ phone: { e164: true } }]"],
   compile: (o) => {
-    let region: CountryCode | undefined;
-    if (o.region !== undefined) {
-      const upper = o.region.toUpperCase();
-      if (!isSupportedCountry(upper)) {
-        const guess = suggest(upper, getCountries());
-        throw new RuleOptionError(`unknown region ${show(o.region)}${guess ? ` (did you mean "${guess}"?)` : ""}; use an ISO 3166 code like CN or US`, ["region"]);
-      }
-      region = upper;
-    }
+    const region = o.region?.toUpperCase();
     const types = o.type === undefined ? ["any"] : typeof o.type === "string" ? [o.type] : o.type;
     const anyType = types.includes("any");
-    const accepted = new Set<string>();
-    for (const t of types) {
-      if (t === "mobile") accepted.add("MOBILE").add("FIXED_LINE_OR_MOBILE");
-      if (t === "fixed_line") accepted.add("FIXED_LINE").add("FIXED_LINE_OR_MOBILE");
-      if (t === "toll_free") accepted.add("TOLL_FREE");
-      if (t === "voip") accepted.add("VOIP");
-    }
     const e164 = o.e164 ?? false;
-    const parseOptions = region === undefined ? { extract: false } : { defaultCountry: region, extract: false };
+    let parse: PhoneParser;
+    try {
+      parse = createPhoneParser({
+        ...(region === undefined ? {} : { region }),
+        ...(anyType ? {} : { types: types as PhoneType[] }),
+        ...(e164 ? { format: "E.164" as const, keepExtension: false } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof ConfigError) || region === undefined) throw error;
+      regionCodes ??= Object.keys(countryNames());
+      const guess = suggest(region, regionCodes);
+      throw new RuleOptionError(`unknown region ${show(o.region)}${guess ? ` (did you mean "${guess}"?)` : ""}; use an ISO 3166 code like CN or US`, ["region"]);
+    }
     const typeLabel = anyType ? "" : ` ${types.join(" or ").replace(/_/g, " ")}`;
+    let lenient: PhoneParser | undefined;
     return {
       kind: "value",
-      test: (v) => {
-        const text = toText(v);
-        if (text === undefined || typeof v === "boolean") return false;
-        if (e164 && !/^\+[1-9]\d{6,14}$/.test(text)) return false;
-        const parsed = parsePhoneNumberFromString(text, parseOptions);
-        if (!parsed || !parsed.isValid()) return false;
-        if (anyType) return true;
-        const type = parsed.getType();
-        return type !== undefined && accepted.has(type);
+      test: e164
+        ? (v) => {
+            const r = parse(v);
+            return r.ok && (r.value === null || r.value === v);
+          }
+        : (v) => parse(v).ok,
+      message: (v) => {
+        const r = parse(v);
+        let reason = "";
+        if (r.ok) {
+          if (e164 && r.value !== null) reason = ` (in E.164 it is ${r.value})`;
+        } else if (r.issue.code === "invalid_phone") {
+          // The kernel reads it when the trunk prefix may be left out: then that is what is wrong.
+          lenient ??= createPhoneParser({ ...(region === undefined ? {} : { region }), trunkPrefix: "optional" });
+          reason = lenient(v).ok
+            ? ` (written without a country code, a number of ${region} starts with its trunk prefix; if it belongs to another country, write it with its country code, +...)`
+            : ` (${r.issue.message})`;
+        }
+        return `expected a${typeLabel} phone number${region ? ` (${region})` : ""}${e164 ? " in E.164 form" : ""}, received ${show(v)}${reason}`;
       },
-      message: (v) => `expected a${typeLabel} phone number${region ? ` (${region})` : ""}${e164 ? " in E.164 form" : ""}, received ${show(v)}`,
     };
   },
 });

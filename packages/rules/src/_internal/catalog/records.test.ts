@@ -41,4 +41,13 @@ describe("record rules", () => {
     expect(counts(records)).toEqual([0, 1, 1, 0]);
     expect(records[1]?.[0]?.message).toBe("a + b = 90, expected 100");
   });
+
+  test("sum_of_fields adds decimals exactly", () => {
+    const { records } = runRuleFile({ records: [{ sum_of_fields: { fields: ["a", "b", "c"], equals: 0.6, tolerance: 0 } }] }, [
+      { a: "0.1", b: 0.2, c: "0.3" },
+      { a: "0.1", b: "0.2", c: "0.3000000000000000001" },
+    ]);
+    expect(counts(records)).toEqual([0, 1]);
+    expect(records[1]?.[0]?.message).toBe("a + b + c = 0.6000000000000000001, expected 0.6");
+  });
 });

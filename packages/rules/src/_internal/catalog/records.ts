@@ -3,7 +3,8 @@ import { RuleOptionError, type RuleDefinition } from "../../defineRule/defineRul
 import { compileExpressionText, type CompiledExpression } from "../expression/compile.ts";
 import { truth } from "../expression/values.ts";
 import { ExpressionSyntaxError } from "../expression/tokenize.ts";
-import { isMissing, toKey, toNumber } from "../values.ts";
+import { createExactSum, Exact } from "../decimals.ts";
+import { isMissing, toDecimalText, toKey } from "../values.ts";
 import { builtin, show } from "./define.ts";
 
 /** Compiles an expression option, turning syntax errors into option errors at `key` with the offset. */
@@ -81,26 +82,29 @@ const distinctFields = builtin({
 
 const sumOfFields = builtin({
   name: "sum_of_fields",
-  description: "Within each record, the listed numeric fields must add up to `equals` (within `tolerance`, default 1e-9), e.g. shares that total 100.",
+  description: "Within each record, the listed numeric fields must add up to `equals` (within `tolerance`, default 1e-9), e.g. shares that total 100. The sum is exact: `0.1 + 0.2 + 0.3` is 0.6.",
   scopes: ["record"],
   code: "check_failed",
   dimension: "consistency",
   options: z.strictObject({ fields: z.array(z.string()).min(1), equals: z.number(), tolerance: z.number().min(0).optional() }),
   examples: ["records:\n  - { sum_of_fields: { fields: [cash_pct, card_pct, credit_pct], equals: 100 } }"],
   compile: (o) => {
-    const tolerance = o.tolerance ?? 1e-9;
+    const equals = toDecimalText(o.equals)!;
+    const tolerance = toDecimalText(o.tolerance ?? 1e-9)!;
     return {
       kind: "record",
       check(record) {
-        let sum = 0;
+        const sum = createExactSum();
         for (const f of o.fields) {
           const v = record[f];
           if (isMissing(v)) continue;
-          const n = toNumber(v);
-          if (Number.isNaN(n)) return { message: `${f} is not a number (${show(v)})`, field: f, value: v };
-          sum += n;
+          const text = toDecimalText(v);
+          if (text === undefined) return { message: `${f} is not a number (${show(v)})`, field: f, value: v };
+          sum.add(text);
         }
-        return Math.abs(sum - o.equals) <= tolerance ? undefined : { message: `${o.fields.join(" + ")} = ${sum}, expected ${o.equals}`, value: sum };
+        const total = sum.text();
+        if (total === equals || new Exact(total).minus(equals).abs().lte(tolerance)) return undefined;
+        return { message: `${o.fields.join(" + ")} = ${total}, expected ${equals}`, value: Number(total) };
       },
     };
   },

@@ -9,6 +9,7 @@ describe("set rules", () => {
     [{ in: [true] }, [true, "true"], [false]],
     [{ not_in: ["test@test.com", "n/a"] }, ["a@b.com"], ["n/a", "test@test.com"]],
     [{ not_in: [0] }, [1, "1"], [0, "0", "0.0"]],
+    [{ in: [0.3, 12] }, [0.3, "0.3", "0.30", "1.2e1"], ["0.30000000000000001", 0.30000000000000004, "12.000000000000001", "1,2"]],
   ])("%j accepts %j and refuses %j", (rule, valid, invalid) => {
     expect(accepts(rule, valid)).toEqual(valid.map(() => true));
     expect(accepts(rule, invalid)).toEqual(invalid.map(() => false));

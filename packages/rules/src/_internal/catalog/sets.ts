@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { RuleDefinition } from "../../defineRule/defineRule.ts";
-import { toKey, toNumber } from "../values.ts";
+import { toDecimalText, toKey } from "../values.ts";
 import { builtin, show } from "./define.ts";
 
 const setOptions = z.strictObject({
@@ -8,11 +8,18 @@ const setOptions = z.strictObject({
   ignore_case: z.boolean().optional().describe("Compare text case-insensitively"),
 });
 
-/** Membership test shared by `in` and `not_in`: text equality, plus numeric equality for numbers ("1.0" is 1). */
+/**
+ * Membership test shared by `in` and `not_in`: text equality, plus exact numeric equality for listed numbers
+ * ("1.0" is 1, "0.30000000000000001" is not 0.3).
+ */
 export function createMembership(values: readonly unknown[], ignoreCase: boolean): (v: unknown) => boolean {
   const fold = ignoreCase ? (s: string) => s.toLowerCase() : (s: string) => s;
   const texts = new Set(values.filter((x) => x !== null).map((x) => fold(toKey(x))));
-  const numbers = new Set(values.filter((x) => typeof x === "number"));
+  const numbers = new Set(values.filter((x) => typeof x === "number").map((x) => toDecimalText(x)).filter((x) => x !== undefined));
+  const isNumber = (v: unknown) => {
+    const d = toDecimalText(v);
+    return d !== undefined && numbers.has(d);
+  };
   if (!ignoreCase) {
     if (numbers.size === 0 && texts.size <= 8 && values.every((x) => typeof x === "string")) {
       // A short list of texts: comparing in turn beats hashing.
@@ -24,10 +31,10 @@ export function createMembership(values: readonly unknown[], ignoreCase: boolean
       };
     }
     if (numbers.size === 0) return (v) => texts.has(typeof v === "string" ? v : toKey(v));
-    return (v) => texts.has(typeof v === "string" ? v : toKey(v)) || numbers.has(toNumber(v));
+    return (v) => texts.has(typeof v === "string" ? v : toKey(v)) || isNumber(v);
   }
   if (numbers.size === 0) return (v) => texts.has(fold(toKey(v)));
-  return (v) => texts.has(fold(toKey(v))) || numbers.has(toNumber(v));
+  return (v) => texts.has(fold(toKey(v))) || isNumber(v);
 }
 
 const preview = (values: readonly unknown[]) => (values.length <= 8 ? values.map(show).join(", ") : `${values.slice(0, 8).map(show).join(", ")}, ... (${values.length} values)`);

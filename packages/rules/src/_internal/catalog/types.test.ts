@@ -21,6 +21,11 @@ describe("type rules", () => {
     expect(accepts(rule, invalid)).toEqual(invalid.map(() => false));
   });
 
+  test("numeric text means what the value kernel reads: an exponent beyond its reach is not a number, a whole value is an integer", () => {
+    expect(accepts("number", ["1e99999999", "1e400", "1e-400"])).toEqual([false, true, true]);
+    expect(accepts("integer", ["1e3", "1.5e1", "1.25e1", "100.000"])).toEqual([true, true, false, true]);
+  });
+
   test("bigints are whole numbers", () => {
     expect(accepts("integer", [10n])).toEqual([true]);
   });

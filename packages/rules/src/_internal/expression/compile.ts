@@ -1,6 +1,7 @@
 import { suggest } from "@cleanse/config";
 import type { DataRecord } from "@cleanse/core";
-import { asNumber, asText, compareValues, equalValues, fromField, truth, type ExprValue } from "./values.ts";
+import { exactArithmetic } from "../decimals.ts";
+import { asDecimalText, asNumber, asText, compareValues, equalValues, fromField, truth, type ExprValue } from "./values.ts";
 import { FUNCTION_NAMES, FUNCTIONS } from "./functions.ts";
 import { parseExpressionText, type ExpressionNode } from "./parse.ts";
 import { ExpressionSyntaxError } from "./tokenize.ts";
@@ -123,12 +124,14 @@ function compileNode(node: ExpressionNode, fields: Set<string>): CompiledExpr {
       if (constant) {
         const items = node.list.items.map((n) => (n as { value: ExprValue }).value);
         const texts = new Set(items.filter((x) => x !== null).map((x) => asText(x)!));
-        const numbers = new Set(items.map((x) => asNumber(x)).filter((x): x is number => x !== null));
+        // Numbers match by their exact value: "1.0" is in [1], "0.30000000000000001" is not in [0.3].
+        const numbers = new Set(items.map((x) => asDecimalText(x)).filter((x): x is string => x !== null));
         return (r) => {
           const v = value(r);
           if (v === null) return null;
-          const n = asNumber(v);
-          const found = texts.has(asText(v)!) || (n !== null && numbers.has(n));
+          if (texts.has(asText(v)!)) return !negated;
+          const n = numbers.size === 0 ? null : asDecimalText(v);
+          const found = n !== null && numbers.has(n);
           return negated ? !found : found;
         };
       }
@@ -167,23 +170,37 @@ function compileNode(node: ExpressionNode, fields: Set<string>): CompiledExpr {
             const a = left(r), b = right(r);
             if (a === null || b === null) return null;
             const na = asNumber(a), nb = asNumber(b);
-            if (na !== null && nb !== null && typeof a !== "boolean" && typeof b !== "boolean") return na + nb;
+            if (na !== null && nb !== null && typeof a !== "boolean" && typeof b !== "boolean") return arithmetic("+", a, na, b, nb);
             return (asText(a) ?? "") + (asText(b) ?? "");
           };
         default: {
           const op = node.op;
           return (r) => {
-            const a = asNumber(left(r));
-            if (a === null) return null;
-            const b = asNumber(right(r));
-            if (b === null) return null;
-            if (op === "-") return a - b;
-            if (op === "*") return a * b;
-            if (b === 0) return null;
-            return op === "/" ? a / b : a % b;
+            const a = left(r);
+            const na = asNumber(a);
+            if (na === null) return null;
+            const b = right(r);
+            const nb = asNumber(b);
+            if (nb === null) return null;
+            return arithmetic(op as "-" | "*" | "/" | "%", a, na, b, nb);
           };
         }
       }
     }
   }
+}
+
+/**
+ * Arithmetic on numbers and numeric text, exact on their decimal values and rounded once to a number: `0.1 + 0.2`
+ * is 0.3, `0.3 / 0.1` is 3, `"9007199254740993" + 1` is 9007199254740994. Whole numbers that stay safe integers are
+ * added and multiplied directly, which is exact too.
+ */
+function arithmetic(op: "+" | "-" | "*" | "/" | "%", a: ExprValue, na: number, b: ExprValue, nb: number): number | null {
+  if (op !== "/" && op !== "%" && typeof a === "number" && typeof b === "number" && Number.isSafeInteger(a) && Number.isSafeInteger(b)) {
+    const r = op === "+" ? a + b : op === "-" ? a - b : a * b;
+    if (Number.isSafeInteger(r)) return r;
+  }
+  const da = asDecimalText(a), db = asDecimalText(b);
+  if (da === null || db === null) return op === "+" ? na + nb : op === "-" ? na - nb : op === "*" ? na * nb : nb === 0 ? null : op === "/" ? na / nb : na % nb;
+  return exactArithmetic(op, da, db);
 }

@@ -1,8 +1,9 @@
-import { compileDateFormat } from "@cleanse/values";
-import { nowFloating, today as todayFloating } from "../dates.ts";
+import { createDecimalParser, type DecimalParser } from "@cleanse/values";
+import { compileDateFormats, nowFloating, today as todayFloating } from "../dates.ts";
+import { RuleOptionError } from "../../defineRule/defineRule.ts";
 import { compileSafeRegex, RegexSyntaxError, type SafeRegex } from "../regex.ts";
 import type { CompiledExpr } from "./compile.ts";
-import { asNumber, asText, asTime, compareValues, truth, type ExprValue } from "./values.ts";
+import { asDecimalText, asNumber, asText, asTime, compareValues, truth, type ExprValue } from "./values.ts";
 import type { ExpressionNode } from "./parse.ts";
 import { ExpressionSyntaxError } from "./tokenize.ts";
 
@@ -71,13 +72,18 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
       if (format.type !== "literal" || typeof format.value !== "string") {
         throw new ExpressionSyntaxError("date() needs a quoted format as its second argument", format.start, format.end - format.start);
       }
-      const parse = compileDateFormat(format.value);
+      let read: (v: unknown) => number;
+      try {
+        read = compileDateFormats(format.value, { kind: "datetime" }).read;
+      } catch (error) {
+        if (error instanceof RuleOptionError) throw new ExpressionSyntaxError(error.message, format.start, format.end - format.start);
+        throw error;
+      }
       return (r) => {
         const v = value(r);
         if (v instanceof Date) return v;
-        const s = asText(v);
-        if (s === null) return null;
-        const t = parse(s);
+        if (v === null || Array.isArray(v)) return null;
+        const t = read(typeof v === "string" ? v : asText(v));
         return Number.isNaN(t) ? null : new Date(t);
       };
     },
@@ -118,16 +124,43 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
     min: 1,
     max: 2,
     call: (v, d) => {
-      const n = asNumber(v);
+      const n = asDecimalText(v);
       const digits = d === undefined ? 0 : asNumber(d);
-      if (n === null || digits === null) return null;
-      const f = 10 ** digits;
-      return Math.round(n * f) / f;
+      if (n === null || digits === null || !Number.isInteger(digits) || digits < -100 || digits > 100) return null;
+      return roundHalfUp(n, digits);
     },
   },
   min: { min: 1, max: Number.POSITIVE_INFINITY, call: (...vs) => extreme(vs, -1) },
   max: { min: 1, max: Number.POSITIVE_INFINITY, call: (...vs) => extreme(vs, 1) },
 };
+
+const rounders = new Map<number, DecimalParser>();
+
+/**
+ * Rounds exact decimal text half away from zero, as the value kernel does at a scale (`round(1.005, 2)` is 1.01,
+ * `round(-2.5)` is -3); negative digits round to tens, hundreds, ...
+ */
+function roundHalfUp(text: string, digits: number): number | null {
+  const scale = Math.max(digits, 0);
+  let parse = rounders.get(scale);
+  if (parse === undefined) {
+    parse = createDecimalParser({ scale, rounding: "half-up" });
+    rounders.set(scale, parse);
+  }
+  if (digits >= 0) {
+    const r = parse(text);
+    return r.ok && r.value !== null ? Number(r.value) : null;
+  }
+  // Shift the point left, round to a whole number, shift it back: all on the text, exactly.
+  const shift = -digits;
+  const r = parse(shiftPoint(text, -shift));
+  return r.ok && r.value !== null ? Number(shiftPoint(r.value, shift)) : null;
+}
+
+/** Moves the decimal point of canonical decimal text by `by` places (right when positive). */
+function shiftPoint(text: string, by: number): string {
+  return by >= 0 ? `${text}e${by}` : `${text}e-${-by}`;
+}
 
 function numeric1(v: ExprValue, f: (n: number) => number): ExprValue {
   const n = asNumber(v);

@@ -1,10 +1,8 @@
-import { fromDateObject, parseIsoDateTime } from "@cleanse/values";
+import { formatFloating, fromDateObject, parseIsoDateTime, compareDecimals } from "@cleanse/values";
+import { toDecimalText } from "../values.ts";
 
 /** A value inside an expression. Dates are Date objects holding floating (zone-less) time in their UTC fields. */
 export type ExprValue = null | number | string | boolean | Date | readonly ExprValue[];
-
-
-const numericText = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 
 /** Field values as the expression sees them: empty text is null, Dates stay Dates, other objects become JSON text. */
 export function fromField(v: unknown): ExprValue {
@@ -17,11 +15,30 @@ export function fromField(v: unknown): ExprValue {
   return null;
 }
 
+/** Numbers, numeric text (as the value kernel reads it: the nearest double of its exact value) and booleans as 1 and 0. */
 export function asNumber(v: ExprValue): number | null {
   if (typeof v === "number") return Number.isFinite(v) ? v : null;
-  if (typeof v === "string") return numericText.test(v) ? Number(v) : null;
+  if (typeof v === "string") {
+    const d = toDecimalText(v);
+    return d === undefined ? null : Number(d);
+  }
   if (typeof v === "boolean") return v ? 1 : 0;
   return null;
+}
+
+/** The exact value of a number or numeric text, as canonical decimal text. */
+export function asDecimalText(v: ExprValue): string | null {
+  if (typeof v === "boolean") return v ? "1" : "0";
+  return toDecimalText(v) ?? null;
+}
+
+/** Orders two values already read as numbers: by their doubles, and exactly on their decimal text when those tie. */
+function compareNumbers(a: ExprValue, na: number, b: ExprValue, nb: number): number {
+  if (na < nb) return -1;
+  if (na > nb) return 1;
+  if (typeof a === "number" && typeof b === "number") return 0;
+  const da = asDecimalText(a), db = asDecimalText(b);
+  return da === null || db === null ? 0 : compareDecimals(da, db);
 }
 
 export function asTime(v: ExprValue): number | null {
@@ -39,10 +56,7 @@ export function asTime(v: ExprValue): number | null {
 export function asText(v: ExprValue): string | null {
   if (v === null) return null;
   if (typeof v === "string") return v;
-  if (v instanceof Date) {
-    const iso = v.toISOString();
-    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.slice(0, 19);
-  }
+  if (v instanceof Date) return formatFloating(v.getTime());
   if (Array.isArray(v)) return JSON.stringify(v);
   return String(v);
 }
@@ -64,10 +78,10 @@ export function truth(v: ExprValue): boolean | null {
  * or two ISO texts) by time, booleans as booleans, anything else as text. Returns NaN when they cannot be ordered.
  */
 export function compareValues(a: ExprValue, b: ExprValue): number {
-  if (typeof a === "number" && typeof b === "number") return a - b;
+  if (typeof a === "number" && typeof b === "number") return a < b ? -1 : a > b ? 1 : a === b ? 0 : Number.NaN;
   if (typeof a === "string" && typeof b === "string") {
     const na = asNumber(a), nb = asNumber(b);
-    if (na !== null && nb !== null) return na - nb;
+    if (na !== null && nb !== null) return compareNumbers(a, na, b, nb);
     const ta = asTime(a), tb = asTime(b);
     if (ta !== null && tb !== null) return ta - tb;
     return a < b ? -1 : a > b ? 1 : 0;
@@ -82,7 +96,7 @@ export function compareValues(a: ExprValue, b: ExprValue): number {
     return ba === null || bb === null ? Number.NaN : Number(ba) - Number(bb);
   }
   const na = asNumber(a), nb = asNumber(b);
-  if (na !== null && nb !== null) return na - nb;
+  if (na !== null && nb !== null) return compareNumbers(a, na, b, nb);
   const sa = asText(a), sb = asText(b);
   return sa === null || sb === null ? Number.NaN : sa < sb ? -1 : sa > sb ? 1 : 0;
 }
