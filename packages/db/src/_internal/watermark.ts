@@ -1,8 +1,8 @@
+import { parseDate, parseIsoDateTime } from "@cleanse/values";
 import type { WatermarkType } from "../incrementalSpecSchema/incrementalSpecSchema.ts";
 
 const NUMERIC = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
 const INTEGER = /^-?\d+$/;
-const DATE_LIKE = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?\s*(Z|[+-]\d{2}(:?\d{2})?)?$/i;
 
 /** Brings a watermark value into a JSON-safe form: strings and numbers stay, bigints and dates become text. */
 export function toJsonWatermark(value: unknown): string | number | null {
@@ -20,14 +20,24 @@ function asNumberText(v: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * A timestamp as floating epoch milliseconds, read by the value kernel: one with an offset (PostgreSQL's
+ * `timestamp with time zone`, `...Z`) is its instant; one without (`timestamp without time zone`, SQLite text) is a
+ * wall-clock time placed on the UTC axis, never read in the machine's time zone. ISO text is read directly; other
+ * shapes the kernel reads (`2024/05/01 10:00`, `Jan 9, 2024`) through `parseDate`.
+ */
 function timeOf(v: unknown): number | undefined {
-  if (v instanceof Date) return v.getTime();
+  if (v instanceof Date) {
+    const t = v.getTime();
+    return Number.isNaN(t) ? undefined : t;
+  }
   if (typeof v !== "string") return undefined;
   const s = v.trim();
-  if (!DATE_LIKE.test(s)) return undefined;
-  let iso = s.replace(" ", "T");
-  if (iso.length > 10) iso = iso.replace(/([+-]\d{2})$/, "$1:00").replace(/([+-]\d{2})(\d{2})$/, "$1:$2");
-  const t = Date.parse(iso);
+  let t = parseIsoDateTime(s);
+  if (Number.isNaN(t)) {
+    const r = parseDate(s);
+    if (r.ok && r.value !== null) t = parseIsoDateTime(r.value);
+  }
   return Number.isNaN(t) ? undefined : t;
 }
 
@@ -42,7 +52,8 @@ function compareNumbers(a: string, b: string): number {
 
 /**
  * Compares two watermark values the way the database would: numbers numerically (big integers too),
- * timestamps by instant, anything else as text.
+ * timestamps by time (instants for those with an offset, wall-clock times for those without), anything
+ * else as text.
  */
 export function compareWatermarks(a: unknown, b: unknown, type: WatermarkType = "auto"): number {
   if (type === "number" || type === "auto") {

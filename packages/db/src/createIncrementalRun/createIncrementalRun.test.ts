@@ -1,8 +1,10 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { collect, runPipeline, createMemorySink, type DataRecord, type RecordSource } from "@cleanse/core";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { usePostgres } from "../_testing/usePostgres.ts";
 import { compareWatermarks } from "../_internal/watermark.ts";
@@ -133,6 +135,54 @@ describe("createIncrementalRun", () => {
     expect([...batch!.issues!.keys()]).toEqual([1]);
   });
 
+  describe.runIf(server.available)("with PostgreSQL timestamps, in a process whose time zone is not UTC", () => {
+    // Each zone runs in its own process (TZ is read when it starts); every one must see the same values.
+    const child = join(import.meta.dirname, "..", "_testing", "timestampsChild.ts");
+    const register = join(import.meta.dirname, "..", "..", "..", "..", "test", "db-ts-register.mjs");
+    let url: string;
+
+    beforeAll(async () => {
+      url = await server.createDatabase();
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`
+        CREATE TABLE events (id int, at timestamp without time zone, at_tz timestamptz, on_day date, ats timestamp[]);
+        INSERT INTO events VALUES
+          (1, '2024-03-10 01:30:00', '2024-03-10 01:30:00+00', '2024-03-10', '{"2024-03-10 01:30:00"}'),
+          (2, '2024-03-10 03:15:00', '2024-05-01 10:00:00+08', '2024-03-11', '{"2024-03-10 03:15:00.25"}'),
+          (3, '2024-03-10 02:30:00', '2024-11-03 01:30:00-04', '2024-03-12', NULL);
+      `);
+      await client.end();
+    });
+
+    test.each(["Asia/Shanghai", "America/New_York"])("reads and compares them as written, in %s", (zone) => {
+      const tag = zone.replace(/\W/g, "_").toLowerCase();
+      const out = spawnSync(process.execPath, ["--conditions=@cleanse/source", "--import", register, child], {
+        env: { ...process.env, TZ: zone, TS_PG_URL: url, TS_DIR: dir, TS_TAG: tag },
+        encoding: "utf8",
+      });
+      expect(out.stderr).not.toMatch(/Error/);
+      const seen = JSON.parse(out.stdout);
+      const events = [
+        { id: 1, at: "2024-03-10 01:30:00", at_tz: "2024-03-10 01:30:00+00", on_day: "2024-03-10", ats: '{"2024-03-10 01:30:00"}' },
+        { id: 2, at: "2024-03-10 03:15:00", at_tz: "2024-05-01 02:00:00+00", on_day: "2024-03-11", ats: '{"2024-03-10 03:15:00.25"}' },
+        { id: 3, at: "2024-03-10 02:30:00", at_tz: "2024-11-03 05:30:00+00", on_day: "2024-03-12", ats: null },
+      ];
+      expect(seen).toEqual({
+        cursor: events,
+        copy: events,
+        // the sink created the table with text columns except the two it was told about
+        copied: events.map(({ id, at, at_tz }) => ({ id: String(id), at, at_tz })),
+        firstRead: [1, 2, 3],
+        // 02:30 on 10 March does not exist in New York (clocks jump from 02:00 to 03:00): as a wall-clock time it
+        // still comes before 03:15, so the watermark is 03:15 and the second run reads nothing again
+        committed: "2024-03-10 03:15:00",
+        secondRead: [],
+        compared: [1, 1, -1, -1],
+      });
+    });
+  });
+
   describe.runIf(server.available)("with the state in PostgreSQL", () => {
     test("stores one row per job", async () => {
       const env = { STATE_URL: await server.createDatabase() };
@@ -158,6 +208,17 @@ describe("compareWatermarks", () => {
     ["2024-05-01 10:00:00+00", "2024-05-01 09:00:00+00", 1],
     ["2024-05-01T10:00:00+02:00", "2024-05-01T09:00:00Z", -1],
     ["2024-05-01 10:00:00+00", "2024-05-01 10:00:00.5+00", -1],
+    // a zone-less timestamp is a wall-clock time, compared as if it were UTC, never in the machine's zone
+    ["2024-05-01T10:00:00", "2024-05-01T09:00:00Z", 1],
+    ["2024-05-01 10:00:00", "2024-05-01 10:30:00+00", -1],
+    ["2024-05-01", "2024-05-01 00:00:00", -1],
+    // other shapes the kernel reads compare by time, not as text
+    ["Jan 10, 2024", "Jan 9, 2024", 1],
+    ["2024/05/01 10:00", "2024-05-01T11:00:00", -1],
+    ["2024年4月1日", "2024-04-30", -1],
+    // values the kernel refuses compare as text
+    ["2024-02-30", "2024-02-29", 1],
+    ["01/02/2024", "12/01/2023", -1],
     ["b", "a", 1],
     ["same", "same", 0],
   ])("%s vs %s", (a, b, expected) => {

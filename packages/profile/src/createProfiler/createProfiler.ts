@@ -1,5 +1,6 @@
-import type { DataRecord, InputFingerprint } from "@cleanse/core";
-import { createColumnState, type ColumnLimits, type ColumnState } from "../_internal/columnState.ts";
+import { ConfigError, type DataRecord, type InputFingerprint } from "@cleanse/core";
+import { toRegionCode, type DateOrder } from "@cleanse/values";
+import { createColumnState, type ColumnHints, type ColumnLimits, type ColumnState } from "../_internal/columnState.ts";
 import { PROFILE_SCHEMA_VERSION, type DatasetProfile } from "../profileRecords/DatasetProfile.ts";
 
 /** Options of {@link createProfiler} and `profileRecords`. */
@@ -14,10 +15,24 @@ export interface ProfileOptions {
   readonly sketchCapacity?: number;
   /** HyperLogLog precision p (2^p registers; error 1.04/sqrt(2^p)). Defaults to 14 (0.81%). */
   readonly hllPrecision?: number;
-  /** Values per column whose fingerprints are kept to prove uniqueness (16 bytes each). Defaults to 10,000,000. */
+  /** Values per column whose 64-bit hashes are kept to prove uniqueness (11-23 bytes each). Defaults to 10,000,000. */
   readonly keyTrackingLimit?: number;
   /** Most bins of a histogram. Defaults to 20. */
   readonly histogramBins?: number;
+  /**
+   * Order of day and month for dates such as `03/04/2024`, in every column: `"dmy"` or `"mdy"` (dates that
+   * contradict it are then no dates, as in `parseDate`), or `"infer"` (default): each column's order comes from its
+   * different dates that fit one order only, when at least 90% of them agree; the other dates keep their reading.
+   * Dates whose day stays unknown count as dates but are left out of min, max, histogram and formats.
+   */
+  readonly dateOrder?: DateOrder | "infer";
+  /**
+   * Region of phone numbers written without a country code (`"CN"`, or a country name), in every column; or
+   * `"infer"` (default): a column's region is the one at least 90% of its different numbers written with a
+   * country code (`+86 ...`) belong to, when those are at least 1% of its different values. Without a region
+   * only numbers written with a country code are phones.
+   */
+  readonly phoneRegion?: string;
   readonly signal?: AbortSignal;
 }
 
@@ -29,6 +44,20 @@ export interface Profiler {
   readonly records: number;
   /** Builds the profile of everything added so far. */
   finish(inputs?: readonly InputFingerprint[]): DatasetProfile;
+}
+
+function columnHints(options: ProfileOptions): ColumnHints {
+  const order = options.dateOrder;
+  if (order !== undefined && order !== "infer" && order !== "dmy" && order !== "mdy" && order !== "ymd") {
+    throw new ConfigError(`Unknown dateOrder ${JSON.stringify(order)}: expected "dmy", "mdy", "ymd" or "infer".`, { code: "CLEANSE_BAD_OPTION" });
+  }
+  const region = options.phoneRegion === undefined || options.phoneRegion === "infer" ? undefined : toRegionCode(options.phoneRegion);
+  if (options.phoneRegion !== undefined && options.phoneRegion !== "infer" && region === undefined) {
+    throw new ConfigError(`Unknown phoneRegion ${JSON.stringify(options.phoneRegion)}: expected an ISO 3166 code such as "CN", a country name, or "infer".`, {
+      code: "CLEANSE_BAD_OPTION",
+    });
+  }
+  return { dateOrder: order === "infer" ? undefined : order, phoneRegion: region };
 }
 
 function positive(name: string, value: number | undefined, fallback: number): number {
@@ -56,6 +85,7 @@ export function createProfiler(options: ProfileOptions = {}): Profiler {
     histogramBins: positive("histogramBins", options.histogramBins, 20),
   };
   if (limits.hllPrecision < 4 || limits.hllPrecision > 18) throw new RangeError(`hllPrecision must be from 4 to 18; received ${limits.hllPrecision}`);
+  const hints = columnHints(options);
   const columns = new Map<string, ColumnState>();
   const started = performance.now();
   let records = 0;
@@ -75,7 +105,7 @@ export function createProfiler(options: ProfileOptions = {}): Profiler {
         if (state === undefined) {
           state = columns.get(key);
           if (state === undefined) {
-            state = createColumnState(key, limits);
+            state = createColumnState(key, limits, hints);
             columns.set(key, state);
           }
           lastKeys[i] = key;

@@ -8,9 +8,10 @@ const records = [
   { id: "C3", name: "李娜", phone: "13987654321", amount: 99 },
 ];
 
+// The phones are written without a country code: only the column's region makes them phone numbers.
 describe("formatProfile", () => {
   test("renders a summary table and the details of each column as text", async () => {
-    const text = formatProfile(await profileRecords(records, { name: "people" }));
+    const text = formatProfile(await profileRecords(records, { name: "people", phoneRegion: "CN" }));
     const lines = text.split("\n");
     expect(lines.slice(0, 9)).toEqual([
       "people: 3 records, 4 columns",
@@ -27,10 +28,17 @@ describe("formatProfile", () => {
   });
 
   test("renders Markdown tables", async () => {
-    const md = formatProfile(await profileRecords(records, { name: "people" }), { format: "markdown" });
+    const md = formatProfile(await profileRecords(records, { name: "people", phoneRegion: "CN" }), { format: "markdown" });
     expect(md).toContain("# Profile: people");
     expect(md).toContain("| column | type | fit | null | empty | distinct | min | max |\n|---|---|---:|---:|---:|---:|---|---|");
     expect(md).toContain("| `phone` | phone (CN) | 100.0% | 0.0% | 33.3% | 2 | 13812345678 | 13987654321 |");
     expect(md).toContain("## amount\n\n| | number |\n|---|---|\n| distinct | 3 of 3 present; all different |");
+  });
+
+  test("says in which order ambiguous dates were read, or how many could not be read", async () => {
+    const inferred = formatProfile(await profileRecords([{ d: "22/09/2022" }, { d: "03/04/2024" }]));
+    expect(inferred).toContain("  order      day first (dmy)");
+    const unknown = formatProfile(await profileRecords([{ d: "2024-01-05" }, { d: "03/04/2024" }]));
+    expect(unknown).toContain("  ambiguous  1 dates fit day-first and month-first (such as 03/04/2024); no order known, so they are left out of min, max and histogram");
   });
 });

@@ -74,6 +74,10 @@ function details(c: ColumnProfile, max: number): [string, string][] {
     rows.push(["top", c.topValues.slice(0, 5).map((v) => `${showValue(v.value, max)} ×${fmt.format(v.count)}${v.error ? "≈" : ""}`).join(", ")]);
   }
   if (c.dateFormats && c.dateFormats.length > 0) rows.push(["formats", c.dateFormats.slice(0, 5).map((f) => `${f.format} ×${fmt.format(f.count)}`).join(", ")]);
+  if (c.dateOrder) rows.push(["order", c.dateOrder === "dmy" ? "day first (dmy)" : "month first (mdy)"]);
+  if (c.ambiguousDates) {
+    rows.push(["ambiguous", `${fmt.format(c.ambiguousDates)} dates fit day-first and month-first (such as 03/04/2024); no order known, so they are left out of min, max and histogram`]);
+  }
   if (c.histogram && c.histogram.bins.length > 1) rows.push(["histogram", `${sparkline(c.histogram)}  ${histogramRange(c.histogram)}`]);
   const other = Object.entries(c.typeCounts).filter(([t]) => t !== c.type);
   if (other.length > 0) rows.push(["also fits", other.map(([t, n]) => `${t} ${pct((n ?? 0) / Math.max(1, c.present))}`).join(", ")]);

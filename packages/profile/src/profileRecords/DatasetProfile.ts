@@ -1,7 +1,21 @@
 import type { InputFingerprint } from "@cleanse/core";
-import type { ValueType } from "../_internal/classify.ts";
 
-export type { ValueType };
+/**
+ * The types a column can be inferred to have: free text (`string`), or one of the kinds of value of
+ * `classifyValue` from `@cleanse/values`.
+ */
+export type ValueType =
+  | "string"
+  | "integer"
+  | "number"
+  | "boolean"
+  | "date"
+  | "datetime"
+  | "email"
+  | "phone"
+  | "uuid"
+  | "url"
+  | "mixed";
 
 /**
  * Version of the profile's JSON layout; bumped on any incompatible change.
@@ -73,7 +87,11 @@ export interface ColumnProfile {
   readonly topValues: readonly ValueCount[];
   /** Whether `topValues` counts are exact (the column had at most `distinctLimit` values). */
   readonly topValuesExact: boolean;
-  /** Smallest value: a number for numeric columns, an ISO date for dates, else the first in code-unit order. */
+  /**
+   * Smallest value: a number for numeric columns (compared exactly; the decimal's text when a JavaScript number
+   * cannot hold it, e.g. `"12345678901234567.5"`), an ISO date or date-time for dates (date-times without a zone
+   * unless every one carries an offset; dates whose day is unknown left out), else the first in code-unit order.
+   */
   readonly min?: number | string;
   readonly max?: number | string;
   /** Mean of the numeric values, for integer and number columns. */
@@ -84,8 +102,18 @@ export interface ColumnProfile {
   readonly histogram?: Histogram;
   /** Date formats seen (date-fns tokens), most frequent first, for date columns. */
   readonly dateFormats?: readonly { readonly format: string; readonly count: number }[];
-  /** `CN` when most phone values are mainland China numbers. */
-  readonly phoneRegion?: "CN";
+  /**
+   * The order in which dates such as `03/04/2024` were read, for date columns: given by the `dateOrder` option, or
+   * inferred from the column's dates that fit one order only (at least 90% of them agreeing).
+   */
+  readonly dateOrder?: "dmy" | "mdy";
+  /**
+   * Dates whose day and month could be swapped (`03/04/2024`) while no order was known: they count as dates in
+   * `typeCounts` but are left out of `min`, `max`, the histogram and `dateFormats`.
+   */
+  readonly ambiguousDates?: number;
+  /** The region (ISO 3166 code, e.g. `CN`) at least half of the phone numbers belong to. */
+  readonly phoneRegion?: string;
 }
 
 /** The profile of a dataset: one entry per column, in the order columns were first seen. */

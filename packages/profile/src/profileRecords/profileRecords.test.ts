@@ -163,10 +163,98 @@ describe("profileRecords", () => {
   test("rejects limits that make no sense", async () => {
     await expect(profileRecords(customers, { distinctLimit: 0 })).rejects.toThrow(RangeError);
     await expect(profileRecords(customers, { hllPrecision: 30 })).rejects.toThrow(RangeError);
+    await expect(profileRecords(customers, { dateOrder: "dym" as never })).rejects.toMatchObject({ code: "CLEANSE_BAD_OPTION" });
   });
 
   test("profiles an empty input", async () => {
     const p = await profileRecords([]);
     expect(p).toMatchObject({ records: 0, columns: [], candidateKeys: [] });
+  });
+});
+
+describe("profileRecords reads values as the value kernel does", () => {
+  const only = async (values: unknown[], options = {}) => column(values.map((v) => ({ v })), "v", options);
+
+  test("takes every date shape the kernel reads for a date", async () => {
+    const c = await only(["2023年1月1日", "Jan 1, 2023", "31/01/2023", "1 January 2023", "2023.01.02"]);
+    expect(c).toMatchObject({ type: "date", typeConfidence: 1, min: "2023-01-01", max: "2023-01-31" });
+  });
+
+  test("reads ambiguous dates in the order the column's other dates show", async () => {
+    const c = await only(["22/09/2022", "03/04/2024", "2024-01-05", "11/12/2023"]);
+    expect(c).toMatchObject({ type: "date", dateOrder: "dmy", min: "2022-09-22", max: "2024-04-03" });
+    expect(c.ambiguousDates).toBeUndefined();
+    expect(c.dateFormats).toEqual([
+      { format: "dd/MM/yyyy", count: 3 },
+      { format: "yyyy-MM-dd", count: 1 },
+    ]);
+  });
+
+  test("leaves ambiguous dates out of min, max and formats when nothing tells the order", async () => {
+    const c = await only(["03/04/2024", "2024-01-05", "2024-02-01", "12/11/2024"]);
+    expect(c).toMatchObject({ type: "date", typeCounts: { date: 4 }, ambiguousDates: 2, min: "2024-01-05", max: "2024-02-01" });
+    expect(c.dateOrder).toBeUndefined();
+    expect(c.dateFormats).toEqual([{ format: "yyyy-MM-dd", count: 2 }]);
+    const split = await only(["22/09/2022", "09/22/2022", "03/04/2024"]);
+    expect(split).toMatchObject({ ambiguousDates: 1 });
+  });
+
+  test("reads ambiguous dates in the order it is given, like parseDate", async () => {
+    const c = await only(["03/04/2024", "2024-01-05", "05/06/2024"], { dateOrder: "mdy" });
+    expect(c).toMatchObject({ dateOrder: "mdy", min: "2024-01-05", max: "2024-05-06" });
+    const wrong = await only(["31/01/2024", "03/04/2024"], { dateOrder: "mdy" });
+    expect(wrong.typeCounts).toEqual({ date: 1 });
+  });
+
+  test("keeps the order inferred from the first values once the column is past the exact limit", async () => {
+    const values = Array.from({ length: 400 }, (_, i) => `${String((i % 28) + 1).padStart(2, "0")}/${String((i % 12) + 1).padStart(2, "0")}/${2000 + Math.floor(i / 12)}`);
+    values.push("01/02/2040");
+    const c = await only(values, { distinctLimit: 50 });
+    expect(c).toMatchObject({ type: "date", dateOrder: "dmy", max: "2040-02-01" });
+    expect(c.ambiguousDates).toBeUndefined();
+  });
+
+  test("reads zone-less date-times as wall-clock times, whatever the process's time zone", async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = "Asia/Shanghai";
+    try {
+      expect(new Date(2024, 0, 1).getTimezoneOffset()).toBe(-480);
+      const c = await only(["2024-05-01 08:30", "2024-05-01T09:45:00", "2024/05/02 07:00"]);
+      expect(c).toMatchObject({ type: "datetime", min: "2024-05-01T08:30:00.000", max: "2024-05-02T07:00:00.000" });
+      const zoned = await only(["2024-05-01T08:30:00+08:00", "2024-05-01T01:00:00Z"]);
+      expect(zoned).toMatchObject({ min: "2024-05-01T00:30:00.000Z", max: "2024-05-01T01:00:00.000Z" });
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
+  test("reads phone numbers without a country code only with the column's region", async () => {
+    const national = ["13812345678", "13987654321", "15894963798"];
+    expect((await only(national)).typeCounts).toEqual({ integer: 3, number: 3 });
+    expect(await only(national, { phoneRegion: "CN" })).toMatchObject({ type: "phone", phoneRegion: "CN", typeCounts: { phone: 3 } });
+    // the region of the numbers written with a country code is the column's
+    const mixed = await only([...national, "+86 138 0013 8000", "(+86)15894963798"]);
+    expect(mixed).toMatchObject({ type: "phone", phoneRegion: "CN", typeCounts: { phone: 5, integer: 3 } });
+    // a number of another country is not read as one of the region's
+    expect((await only(["(415) 415-1627", "+86 138 0013 8000"])).typeCounts).toEqual({ phone: 1 });
+    expect(await only(["(415) 415-1627", "+1 650 253 0000"])).toMatchObject({ type: "phone", phoneRegion: "US", typeCounts: { phone: 2 } });
+    await expect(only(national, { phoneRegion: "Atlantis" })).rejects.toMatchObject({ code: "CLEANSE_BAD_OPTION" });
+    // one number with a country code among many other values does not make the column one of phone numbers
+    const amounts = [...Array.from({ length: 200 }, (_, i) => String(13_800_000_000 + i * 7919)), "+86 138 0013 8000"];
+    expect((await only(amounts)).typeCounts).toEqual({ integer: 200, number: 200, phone: 1 });
+  });
+
+  test("takes only what parseEmail accepts for an e-mail address", async () => {
+    const c = await only(["HE3479@126.COM", "a..b@c.com", "x@123.456", "a@b", "mailto:li.lei@example.cn"]);
+    expect(c.typeCounts).toEqual({ email: 2 });
+  });
+
+  test("compares numbers exactly", async () => {
+    const c = await only(["12345678901234567.5", "12345678901234567.25", "12345678901234567.75"]);
+    expect(c).toMatchObject({ type: "number", min: "12345678901234567.25", max: "12345678901234567.75" });
+    const plain = await only(["1.005", "-0.5", "10"]);
+    expect(plain).toMatchObject({ min: -0.5, max: 10 });
+    expect((await only(["￥1,000", "1.234,5", "007"])).type).toBe("string");
   });
 });
