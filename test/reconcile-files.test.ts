@@ -50,7 +50,7 @@ describe("reconciling the demo's files", () => {
     expect(t.right).toBe(t.matched + t.rightOnly + result.report.right.missingKey);
     expect(result.report.fields.map((f) => [f.field, f.standardize])).toEqual([
       ["name", "text"],
-      ["phone", "phone(country_code=86)"],
+      ["phone", "phone(region=CN)"],
       ["city", "text"],
       ["credit_limit", "number"],
     ]);

@@ -151,7 +151,7 @@ const options = (recon) => ({
   key: "email",
   map: { email: "mail", phone: "mobile" },
   fields: ["phone", "name", "city", "credit_limit"],
-  standardize: { email: "email", phone: { phone: { country_code: "86" } }, name: "text", city: "text", credit_limit: "number" },
+  standardize: { email: "email", phone: { phone: { region: "CN" } }, name: "text", city: "text", credit_limit: "number" },
   timestamps: { left: "updated_at", right: "modified_at" },
   names: { left: "crm", right: "erp" },
   ...recon,
@@ -172,8 +172,14 @@ async function child(contender) {
   } else {
     // The baseline: everything of the right side in memory, keyed; the left side streamed past it.
     const s = builtinStandardizers;
-    const std = { phone: s.phone({ country_code: "86" }), name: s.text({}), city: s.text({}), credit_limit: s.number({}) };
-    const email = s.email({});
+    const std = { phone: s.phone({ region: "CN" }), name: s.text({}), city: s.text({}), credit_limit: s.number({}) };
+    const emailForm = s.email({});
+    // a key compares ignoring case, as reconcile compares e-mail keys
+    const email = (v) => {
+      const r = emailForm(v, "email");
+      const out = r && typeof r === "object" && "ok" in r ? (r.ok ? r.value : v) : r;
+      return typeof out === "string" ? out.toLowerCase() : null;
+    };
     const fields = [
       ["phone", "mobile"],
       ["name", "name"],

@@ -11,27 +11,11 @@ import {
   runReconcileJob,
   type ReconcileInputSpec,
   type ReconcileJob,
-  type StandardizerResolver,
 } from "@cleanse/reconcile";
-import { createDateStandardizer, createDecimalStandardizer, createPhoneStandardizer, standardizeEmail } from "@cleanse/standardize";
 import { resolvePath } from "../_internal/resolvePath.ts";
 import { toReaderOptions } from "../job/ioOptions.ts";
 import type { SourceSpec } from "../job/jobFileSchema.ts";
 import type { Command } from "./Command.ts";
-
-/**
- * Standardizers a reconciliation can name, backed by @cleanse/standardize so both sides are compared in the
- * same canonical form as a cleansing job writes (amounts as exact decimals, never binary floating point).
- * Anything else falls back to the reconcile package's comparison forms.
- */
-const resolveStandardizer: StandardizerResolver = (name, options) => {
-  if (name === "phone" && typeof options.region === "string") return createPhoneStandardizer({ region: options.region, format: "digits" });
-  if (name === "email") return (value) => standardizeEmail(value);
-  if (name === "number") return createDecimalStandardizer(typeof options.scale === "number" ? { scale: options.scale } : {});
-  // Compared by day, in the order the job gives (day first unless it says mdy), as the built-in form does.
-  if (name === "date") return createDateStandardizer({ order: options.order === "mdy" ? "mdy" : "dmy", output: "yyyy-MM-dd" });
-  return undefined;
-};
 
 function openInput(spec: ReconcileInputSpec, baseDir: string): RecordInput {
   if (isDbSpec(spec)) return openDbSource(spec as DbSourceSpec, { baseDir });
@@ -44,7 +28,11 @@ function openDiff(spec: ReconcileInputSpec, baseDir: string): RecordSink {
   return openSink(spec as Parameters<typeof openSink>[0], { baseDir });
 }
 
-/** `cleanse reconcile <left> <right> --key <field>`: compares two sources record by record. */
+/**
+ * `cleanse reconcile <left> <right> --key <field>`: compares two sources record by record. Values are read by the
+ * reconcile package's own standardizers (backed by @cleanse/values), the same ones the TypeScript API uses, so the
+ * command and `reconcile()` give the same report.
+ */
 export const reconcileCommand: Command = {
   name: "reconcile",
   usage: "cleanse reconcile <left> <right> --key <field>[,<field>] [--map left=right ...] [--job job.yaml] [--key-match exact|fuzzy] --report <file> [--diff <file>]",
@@ -93,7 +81,6 @@ export const reconcileCommand: Command = {
       baseDir,
       openSource: (spec, { baseDir: dir }) => openInput(spec, dir),
       openSink: (spec, { baseDir: dir }) => openDiff(spec, dir),
-      resolveStandardizer,
       linker: (l, r, o) => linkRecords(l, r, "auto", o),
       signal: ctx.signal,
     });

@@ -2,7 +2,7 @@ import type { FieldStandardizer } from "../builtinStandardizers/builtinStandardi
 
 // How fields are standardized and compared, as plain data (job files) or as functions (TypeScript).
 
-/** A standardizer by name with options: `"email"`, `{ phone: { country_code: "86" } }`. */
+/** A standardizer by name with options: `"email"`, `{ phone: { region: "CN" } }`, `{ date: { order: "dmy" } }`. */
 export type StandardizerSpec = string | Readonly<Record<string, Readonly<Record<string, unknown>> | null>>;
 
 /** Finds a named standardizer outside this package; `undefined` falls back to the built-in ones. */

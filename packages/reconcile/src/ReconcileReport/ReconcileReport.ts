@@ -12,7 +12,10 @@ export type DiffStatus = "left_only" | "right_only" | "mismatch";
 
 /** A row of the diff file: one per record missing on a side, one per differing field of a matched pair. */
 export interface DiffRow extends DataRecord {
-  /** The standardized key, parts joined with `|`. */
+  /**
+   * The key as written on the left (on the right for `right_only`), parts joined with `|`; keys are matched in
+   * their standardized form, so `HE3479@126.COM` on the left matches `he3479@126.com` on the right and shows as written.
+   */
   readonly key: string;
   readonly status: DiffStatus;
   /** The left field name for a mismatch; empty for a record missing on a side. */
@@ -39,6 +42,7 @@ export interface ReconcileSide {
 
 /** A differing value, as the report shows it. */
 export interface MismatchExample {
+  /** The left record's key as written. */
   readonly key: string;
   readonly left: unknown;
   readonly right: unknown;
@@ -53,7 +57,7 @@ export interface FieldReport {
   readonly field: string;
   /** Right field name (the same unless mapped). */
   readonly rightField: string;
-  /** Standardization applied to both sides, e.g. `email` or `phone(country_code=86)`. */
+  /** Standardization applied to both sides, e.g. `email`, `phone(region=CN)` or `date(order=dmy)`. */
   readonly standardize: string;
   /** How values were compared, e.g. `exact` or `number(tolerance=0.01)`. */
   readonly compare: string;
@@ -120,6 +124,7 @@ export interface TimelinessReport {
 
 /** A key seen on one side only, as the report shows it. */
 export interface OnlyExample {
+  /** The key as written on its side. */
   readonly key: string;
   readonly record: DataRecord;
 }

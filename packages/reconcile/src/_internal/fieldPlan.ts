@@ -1,11 +1,15 @@
 import { ConfigError } from "@cleanse/core";
-import { builtinStandardizers, type FieldStandardizer } from "../builtinStandardizers/builtinStandardizers.ts";
+import { builtinKeyForms, builtinStandardizers, type FieldStandardizer } from "../builtinStandardizers/builtinStandardizers.ts";
 import type { ComparatorSpec, FieldComparator, StandardizerResolver, StandardizerSpec } from "../FieldSpecs/FieldSpecs.ts";
+import { readDecimal, withinTolerance } from "./decimalCompare.ts";
 import { toEpochMs as toTime } from "./lagStats.ts";
 
 /** A resolved standardizer with a description for the report. */
 export interface ResolvedStandardizer {
+  /** The form values are compared in. */
   readonly fn: FieldStandardizer | undefined;
+  /** The form keys are matched in: `fn`, except where a standardizer matches keys more loosely (e-mail: any case). */
+  readonly key: FieldStandardizer | undefined;
   readonly label: string;
 }
 
@@ -15,7 +19,7 @@ function describeOptions(options: Readonly<Record<string, unknown>>): string {
 }
 
 function one(spec: FieldStandardizer | StandardizerSpec, field: string, resolver: StandardizerResolver | undefined): ResolvedStandardizer {
-  if (typeof spec === "function") return { fn: spec, label: spec.name && spec.name !== "anonymous" ? spec.name : "custom" };
+  if (typeof spec === "function") return { fn: spec, key: spec, label: spec.name && spec.name !== "anonymous" ? spec.name : "custom" };
   let name: string;
   let options: Readonly<Record<string, unknown>>;
   if (typeof spec === "string") {
@@ -23,20 +27,21 @@ function one(spec: FieldStandardizer | StandardizerSpec, field: string, resolver
     options = {};
   } else {
     const keys = Object.keys(spec);
-    if (keys.length !== 1) throw new ConfigError(`The standardizer for "${field}" must name one standardizer, e.g. { phone: { country_code: "86" } }; received ${keys.length} keys.`, { code: "CLEANSE_RECONCILE_BAD_STANDARDIZER" });
+    if (keys.length !== 1) throw new ConfigError(`The standardizer for "${field}" must name one standardizer, e.g. { phone: { region: "CN" } }; received ${keys.length} keys.`, { code: "CLEANSE_RECONCILE_BAD_STANDARDIZER" });
     name = keys[0]!;
     options = spec[name] ?? {};
   }
-  if (name === "none") return { fn: undefined, label: "none" };
+  if (name === "none") return { fn: undefined, key: undefined, label: "none" };
   const external = resolver?.(name, options);
-  if (external) return { fn: external, label: `${name}${describeOptions(options)}` };
+  if (external) return { fn: external, key: external, label: `${name}${describeOptions(options)}` };
   const factory = builtinStandardizers[name];
   if (!factory) {
     throw new ConfigError(`Unknown standardizer "${name}" for field "${field}"; known: ${Object.keys(builtinStandardizers).join(", ")}, none.`, {
       code: "CLEANSE_RECONCILE_BAD_STANDARDIZER",
     });
   }
-  return { fn: factory(options), label: `${name}${describeOptions(options)}` };
+  const fn = factory(options);
+  return { fn, key: builtinKeyForms[name]?.(options) ?? fn, label: `${name}${describeOptions(options)}` };
 }
 
 /** Resolves a field's standardizer spec (one, or a chain applied in order). */
@@ -45,14 +50,18 @@ export function resolveStandardizer(
   field: string,
   resolver: StandardizerResolver | undefined,
 ): ResolvedStandardizer {
-  if (spec === undefined) return { fn: undefined, label: "none" };
+  if (spec === undefined) return { fn: undefined, key: undefined, label: "none" };
   if (!Array.isArray(spec)) return one(spec as FieldStandardizer | StandardizerSpec, field, resolver);
   const parts = (spec as readonly (FieldStandardizer | StandardizerSpec)[]).map((s) => one(s, field, resolver));
-  const fns = parts.map((p) => p.fn).filter((f): f is FieldStandardizer => f !== undefined);
-  return {
-    fn: fns.length === 0 ? undefined : (v, f) => fns.reduce((acc, fn) => unwrap(fn(acc, f), acc), v),
-    label: parts.map((p) => p.label).join(" → "),
-  };
+  return { fn: chain(parts.map((p) => p.fn)), key: chain(parts.map((p) => p.key)), label: parts.map((p) => p.label).join(" → ") };
+}
+
+/** Standardizers applied in order, each to what the previous one gave (a failure passes its input on). */
+function chain(parts: readonly (FieldStandardizer | undefined)[]): FieldStandardizer | undefined {
+  const fns = parts.filter((f): f is FieldStandardizer => f !== undefined);
+  if (fns.length === 0) return undefined;
+  if (fns.length === 1) return fns[0];
+  return (v, f) => fns.reduce((acc, fn) => unwrap(fn(acc, f), acc), v);
 }
 
 /** Applies a standardizer, unwrapping `{ ok, value }` results; a failure keeps the value as written. */
@@ -81,10 +90,14 @@ export function valueText(v: unknown): string | null {
 
 const exact: FieldComparator = (a, b) => valueText(a) === valueText(b);
 
-function toNumber(v: unknown): number | undefined {
-  if (typeof v === "number") return v;
-  if (typeof v === "string" && v.trim() !== "" && !Number.isNaN(Number(v))) return Number(v);
-  return undefined;
+function readTolerance(value: number, option: string, field: string): NonNullable<ReturnType<typeof readDecimal>> {
+  const read = typeof value === "number" && value >= 0 ? readDecimal(value) : undefined;
+  if (read === undefined) {
+    throw new ConfigError(`Invalid ${option} ${JSON.stringify(value)} of the number comparator for field "${field}": expected a number, 0 or more.`, {
+      code: "CLEANSE_RECONCILE_BAD_COMPARATOR",
+    });
+  }
+  return read;
 }
 
 /** A resolved comparator with a description for the report. */
@@ -103,12 +116,15 @@ export function resolveComparator(spec: FieldComparator | ComparatorSpec | undef
   if (typeof spec === "object" && "number" in spec) {
     const tol = spec.number?.tolerance ?? 0;
     const rel = spec.number?.relative ?? 0;
+    const tolerance = readTolerance(tol, "tolerance", field);
+    const relative = readTolerance(rel, "relative", field);
     return {
       fn: (a, b) => {
-        const x = toNumber(a);
-        const y = toNumber(b);
+        // Amounts are read by the value kernel and compared in decimal: no binary floating point on the way.
+        const x = readDecimal(a);
+        const y = readDecimal(b);
         if (x === undefined || y === undefined) return exact(a, b);
-        return Math.abs(x - y) <= Math.max(tol, rel * Math.max(Math.abs(x), Math.abs(y))) + 1e-9;
+        return withinTolerance(x, y, tolerance, relative);
       },
       label: `number(tolerance=${tol}${rel ? `, relative=${rel}` : ""})`,
       ignore: false,

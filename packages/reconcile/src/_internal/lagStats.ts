@@ -1,4 +1,4 @@
-import { builtinStandardizers } from "../builtinStandardizers/builtinStandardizers.ts";
+import { createDateParser, inferDateOrder, parseIsoDateTime, type DateOrder, type DateParser } from "@cleanse/values";
 import type { LagBucket, TimelinessReport } from "../ReconcileReport/ReconcileReport.ts";
 
 const RESERVOIR = 100_000;
@@ -15,32 +15,47 @@ const BUCKETS: readonly { label: string; from: number | null; to: number | null 
   { label: "≥ 30 days", from: 30 * DAY, to: null },
 ];
 
-const parseDate = builtinStandardizers.date!({});
+// One parser per order the kernel knows: timestamps come out as ISO 8601 date-times, with their offset when written.
+const parsers = new Map<DateOrder | undefined, DateParser>();
 
-/** Reads a timestamp: a Date, epoch seconds or milliseconds, ISO text, or a date the `date` standardizer knows. */
-export function toEpochMs(value: unknown): number | undefined {
+function parserFor(order: DateOrder | undefined): DateParser {
+  let parser = parsers.get(order);
+  if (parser === undefined) {
+    parser = createDateParser(order === undefined ? { output: "datetime" } : { output: "datetime", order });
+    parsers.set(order, parser);
+  }
+  return parser;
+}
+
+/**
+ * Reads a timestamp on the floating time axis: a Date as the instant it is, a number as Unix time (seconds below
+ * 1e11, else milliseconds), text through the value kernel, with `order` deciding dates such as `01/02/2023`. Text
+ * with an offset or `Z` is converted to UTC; text without one is the wall-clock time it says, never the machine's
+ * local time. Undefined for empty, ambiguous and unreadable values.
+ */
+export function toEpochMs(value: unknown, order?: DateOrder): number | undefined {
   if (value === null || value === undefined || value === "") return undefined;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
   if (typeof value === "number") return Number.isFinite(value) ? (Math.abs(value) < 1e11 ? value * 1000 : value) : undefined;
   if (typeof value !== "string") return undefined;
-  const s = value.trim();
-  // Fast path: full ISO timestamps with a zone, the common case, parse natively.
-  if (s.length >= 20 && s.charCodeAt(10) === 84 /* T */ && (s.endsWith("Z") || /[+-]\d{2}:\d{2}$/.test(s))) {
-    const t = Date.parse(s);
-    if (!Number.isNaN(t)) return t;
-  }
-  if (/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?\s*(Z|[+-]\d{2}(:?\d{2})?)?$/i.test(s)) {
-    const iso = s.length === 10 ? `${s}T00:00:00Z` : s.replace(" ", "T").replace(/([+-]\d{2})$/, "$1:00").replace(/(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)$/, "$1Z");
-    const t = Date.parse(iso);
-    if (!Number.isNaN(t)) return t;
-  }
-  const d = parseDate(s, "");
-  if (typeof d === "string") return Date.parse(`${d}T00:00:00Z`);
-  return undefined;
+  const read = parserFor(order)(value);
+  if (!read.ok || read.value === null) return undefined;
+  const t = parseIsoDateTime(read.value);
+  return Number.isNaN(t) ? undefined : t;
+}
+
+/** The order of day and month a side writes its timestamps in, from its own values (undefined: they do not say). */
+export function timestampOrder(values: Iterable<unknown>): DateOrder | undefined {
+  const { order } = inferDateOrder(values);
+  return order === "dmy" || order === "mdy" ? order : undefined;
 }
 
 /** Collects sync lags (right - left, seconds) in bounded memory: exact counts, a uniform sample for percentiles. */
-export function createLagStats(leftField: string, rightField: string): {
+export function createLagStats(
+  leftField: string,
+  rightField: string,
+  orders: { readonly left?: DateOrder | undefined; readonly right?: DateOrder | undefined } = {},
+): {
   add(left: unknown, right: unknown): void;
   finish(): TimelinessReport;
 } {
@@ -62,8 +77,8 @@ export function createLagStats(leftField: string, rightField: string): {
   };
   return {
     add(left, right) {
-      const l = toEpochMs(left);
-      const r = toEpochMs(right);
+      const l = toEpochMs(left, orders.left);
+      const r = toEpochMs(right, orders.right);
       if (l === undefined || r === undefined) {
         unreadable++;
         return;

@@ -1,3 +1,6 @@
+import { ConfigError } from "@cleanse/core";
+import { createDateParser, createDecimalParser, createPhoneParser, parseEmail, showValue, toRegionCode, type ParseEmailOptions } from "@cleanse/values";
+
 /**
  * A function that brings a value to the canonical form both sides are compared in. It may return the
  * value itself, or a standardizer result (`{ ok: true, value }` / `{ ok: false }`): a failed result keeps
@@ -5,7 +8,7 @@
  */
 export type FieldStandardizer = (value: unknown, field: string) => unknown;
 
-/** Builds a standardizer from its options, e.g. `phone` with `{ country_code: "86" }`. */
+/** Builds a standardizer from its options, e.g. `phone` with `{ region: "CN" }`. */
 export type StandardizerFactory = (options: Readonly<Record<string, unknown>>) => FieldStandardizer;
 
 const isEmpty = (v: unknown): boolean => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
@@ -28,91 +31,101 @@ const textForm: StandardizerFactory = (o) => (v) => {
 
 const lower: StandardizerFactory = () => (v) => text(v)?.trim().toLowerCase() ?? null;
 const upper: StandardizerFactory = () => (v) => text(v)?.trim().toUpperCase() ?? null;
-const email: StandardizerFactory = () => (v) => text(v)?.normalize("NFKC").trim().toLowerCase() ?? null;
 const digits: StandardizerFactory = () => (v) => {
   const s = text(v);
   return s === null ? null : s.replace(/\D/g, "") || null;
 };
 
 /**
- * Digits of a phone number without the international prefix: `+86-138-1234-5678`, `0086 138 1234 5678`
- * and `138 1234 5678` all become `13812345678` with `{ country_code: "86" }`.
+ * Turns the options a job file writes (`min_year`, or the kernel's `minYear`) into the value kernel's options,
+ * refusing names the standardizer does not know: a misspelt option must not be ignored silently.
  */
-const phone: StandardizerFactory = (o) => {
-  const cc = o.country_code === undefined ? undefined : String(o.country_code).replace(/\D/g, "");
-  return (v) => {
-    const s = text(v);
-    if (s === null) return null;
-    const trimmed = s.trim();
-    let d = trimmed.replace(/\D/g, "");
-    if (d === "") return null;
-    let international = /^\(?\+/.test(trimmed);
-    if (!international && d.startsWith("00")) {
-      d = d.slice(2);
-      international = true;
+function kernelOptions(standardizer: string, options: Readonly<Record<string, unknown>>, names: Readonly<Record<string, string>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const known = new Set(Object.values(names));
+  for (const [name, value] of Object.entries(options)) {
+    const kernelName = names[name] ?? (known.has(name) ? name : undefined);
+    if (kernelName === undefined) {
+      throw new ConfigError(`Unknown option "${name}" of the ${standardizer} standardizer; known: ${Object.keys(names).join(", ")}.`, {
+        code: "CLEANSE_RECONCILE_BAD_STANDARDIZER",
+      });
     }
-    if (cc && d.startsWith(cc) && (international || d.length - cc.length >= 10)) d = d.slice(cc.length);
-    return d;
-  };
-};
+    if (value !== undefined && value !== null) out[kernelName] = value;
+  }
+  return out;
+}
 
-/** Numbers written with currency signs, thousands separators or spaces: `¥117,000.00` (or `￥117,000.00`) becomes 117000. */
+/** Amounts as exact decimal strings (`￥1,000` → `1000`, `1.234,5` → `1234.5`), rounded in decimal at `scale`. */
 const number: StandardizerFactory = (o) => {
-  const scale = typeof o.scale === "number" ? o.scale : undefined;
-  return (v) => {
-    if (typeof v === "number") return scale === undefined ? v : round(v, scale);
-    const s = text(v);
-    if (s === null) return null;
-    const cleaned = s.replace(/[\s,_'¥￥$€£]|CNY|RMB|USD|EUR/gi, "");
-    if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(cleaned)) return { ok: false };
-    const n = Number(cleaned);
-    return scale === undefined ? n : round(n, scale);
-  };
+  const parse = createDecimalParser(
+    kernelOptions("number", o, { scale: "scale", rounding: "rounding", locale: "locale", allow_currency: "allowCurrency", chinese: "chinese" }),
+  );
+  return (v) => parse(v);
 };
 
-function round(n: number, scale: number): number {
-  const f = 10 ** scale;
-  return Math.round(n * f) / f;
-}
-
-const pad = (n: number): string => String(n).padStart(2, "0");
-
-function validDate(y: number, m: number, d: number): string | undefined {
-  const t = new Date(Date.UTC(y, m - 1, d));
-  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return undefined;
-  return `${y}-${pad(m)}-${pad(d)}`;
-}
+const DATE_OPTIONS: Readonly<Record<string, string>> = {
+  order: "order",
+  output: "output",
+  timezone: "timezone",
+  default_offset: "defaultOffset",
+  formats: "formats",
+  min_year: "minYear",
+  max_year: "maxYear",
+  pivot_year: "pivotYear",
+  excel_serial: "excelSerial",
+  epoch: "epoch",
+};
 
 /**
- * Calendar dates in common spellings to `YYYY-MM-DD`: `2024-01-10`, `2024/1/10`, `20240110`,
- * `2024年1月10日`, `10-01-2024` (day first unless `{ order: "mdy" }`), and ISO timestamps (their UTC date).
+ * Calendar dates as `yyyy-MM-dd`, read by the value kernel: `01/02/2023` is ambiguous (and compared as written)
+ * unless `order` says `dmy` or `mdy`; a timestamp gives its date as written (`timezone: utc` for the UTC date).
  */
 const date: StandardizerFactory = (o) => {
-  const mdy = o.order === "mdy";
-  return (v) => {
-    if (v instanceof Date) return Number.isNaN(v.getTime()) ? { ok: false } : v.toISOString().slice(0, 10);
-    const s = text(v)?.trim();
-    if (s === undefined || s === null) return null;
-    let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);
-    if (m) return validDate(+m[1]!, +m[2]!, +m[3]!) ?? { ok: false };
-    m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
-    if (m) return validDate(+m[1]!, +m[2]!, +m[3]!) ?? { ok: false };
-    m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s);
-    if (m) return (mdy ? validDate(+m[3]!, +m[1]!, +m[2]!) : validDate(+m[3]!, +m[2]!, +m[1]!)) ?? { ok: false };
-    if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(s)) {
-      const t = Date.parse(s.replace(" ", "T").replace(/([+-]\d{2})$/, "$1:00"));
-      if (!Number.isNaN(t)) return new Date(t).toISOString().slice(0, 10);
+  const options = kernelOptions("date", o, DATE_OPTIONS);
+  if (options.order !== undefined && options.order !== "dmy" && options.order !== "mdy" && options.order !== "ymd") {
+    throw new ConfigError(`Invalid order ${showValue(options.order)} of the date standardizer: expected dmy, mdy or ymd.`, { code: "CLEANSE_RECONCILE_BAD_STANDARDIZER" });
+  }
+  const parse = createDateParser({ output: "date", ...options });
+  return (v) => parse(v);
+};
+
+/** Phone numbers in E.164, read by the value kernel with libphonenumber's rules of `region`. */
+const phone: StandardizerFactory = (o) => {
+  if (o.country_code !== undefined) {
+    throw new ConfigError(
+      `The phone standardizer takes region, not country_code: replace { country_code: ${JSON.stringify(o.country_code)} } by the region's ISO 3166 code or name, e.g. { phone: { region: "CN" } }.`,
+      { code: "CLEANSE_RECONCILE_BAD_STANDARDIZER" },
+    );
+  }
+  const options = kernelOptions("phone", o, { region: "region", format: "format", types: "types", trunk_prefix: "trunkPrefix", keep_extension: "keepExtension" });
+  if (options.region !== undefined) {
+    const region = toRegionCode(options.region);
+    if (region === undefined) {
+      throw new ConfigError(`Unknown phone region ${showValue(options.region)}: expected an ISO 3166 code such as "CN" or a country name such as "China".`, {
+        code: "CLEANSE_RECONCILE_BAD_STANDARDIZER",
+      });
     }
-    return { ok: false };
-  };
+    options.region = region;
+  }
+  const parse = createPhoneParser(options);
+  return (v) => parse(v);
+};
+
+const EMAIL_OPTIONS: Readonly<Record<string, string>> = { lowercase_local: "lowercaseLocal", allow_unicode_local: "allowUnicodeLocal" };
+
+/** E-mail addresses in the value kernel's canonical form: trimmed, no `mailto:`, the domain in lower case and ASCII. */
+const email: StandardizerFactory = (o) => {
+  const options: ParseEmailOptions = kernelOptions("email", o, EMAIL_OPTIONS);
+  return (v) => parseEmail(v, options);
 };
 
 /**
- * The standardizers this package brings, by the name a job file uses. They are deliberately simple;
- * the command line adds the richer ones of `@cleanse/standardize` (phone numbers by region, dates with
- * inferred order) through `resolveStandardizer`.
+ * The standardizers this package brings, by the name a job file uses. `number`, `date`, `phone` and `email`
+ * read values through `@cleanse/values`, so a reconciliation reads a value exactly as standardization, rules
+ * and profiling do; a value the kernel refuses (an ambiguous date, an invalid phone) is compared as written.
  * @example
- * builtinStandardizers.phone({ country_code: "86" })("+86-138-1234-5678", "phone") //=> "13812345678"
+ * builtinStandardizers.phone({ region: "CN" })("138 1234 5678", "phone") //=> { ok: true, value: "+8613812345678", ... }
+ * builtinStandardizers.number({ scale: 2 })("1.005", "amount") //=> { ok: true, value: "1.01", changed: true }
  */
 export const builtinStandardizers: Readonly<Record<string, StandardizerFactory>> = {
   trim,
@@ -124,4 +137,12 @@ export const builtinStandardizers: Readonly<Record<string, StandardizerFactory>>
   phone,
   number,
   date,
+};
+
+/**
+ * The form keys are matched in, where it differs from the compared form: an e-mail key matches whatever the case
+ * of its local part (`HE3479@126.COM` is the key `he3479@126.com`).
+ */
+export const builtinKeyForms: Readonly<Record<string, StandardizerFactory>> = {
+  email: (o) => email({ ...o, lowercase_local: true }),
 };

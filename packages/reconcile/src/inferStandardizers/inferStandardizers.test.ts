@@ -13,10 +13,10 @@ describe("inferStandardizers", () => {
       { mobile: "15894963798", email: null, credit: 198000, signup: "2024-01-10T00:00:00.000Z", city: "上海", code: "B2" },
     ];
     expect(inferStandardizers(left, right, { map: { 手机: "mobile" } })).toEqual({
-      手机: { phone: { country_code: "86" } },
+      手机: { phone: { region: "CN" } },
       email: "email",
       credit: "number",
-      signup: "date",
+      signup: { date: { order: "dmy" } },
       city: "text",
       code: "text",
     });
@@ -25,6 +25,37 @@ describe("inferStandardizers", () => {
   test("limits itself to the fields asked for and copes with empty samples", () => {
     expect(inferStandardizers([{ a: "1", b: "x" }], [{ a: "2" }], { fields: ["a"] })).toEqual({ a: "number" });
     expect(inferStandardizers([], [], { fields: ["a"] })).toEqual({ a: "text" });
+  });
+
+  test("reads the order of day and month from each side's own unambiguous dates", () => {
+    const dmy = [{ d: "25/12/2023" }, { d: "01/02/2023" }];
+    const mdy = [{ d: "12/25/2023" }, { d: "01/02/2023" }];
+    const iso = [{ d: "2023-02-01" }, { d: "2023-12-25" }];
+    const undecided = [{ d: "01/02/2023" }, { d: "03/04/2023" }];
+    expect(inferStandardizers(dmy, iso).d).toEqual({ date: { order: "dmy" } });
+    expect(inferStandardizers(iso, mdy).d).toEqual({ date: { order: "mdy" } });
+    expect(inferStandardizers(dmy, dmy).d).toEqual({ date: { order: "dmy" } });
+    // The sides disagree, or one side has ambiguous dates and says nothing about its order: no guess.
+    expect(inferStandardizers(dmy, mdy).d).toBe("date");
+    expect(inferStandardizers(dmy, undecided).d).toBe("date");
+    expect(inferStandardizers(iso, iso).d).toBe("date");
+  });
+
+  test("takes the phone region from the numbers written with a country code", () => {
+    const left = [{ tel: "+44 20 7946 0958" }, { tel: "020 7946 0959" }, { tel: "07700 900123" }];
+    const right = [{ tel: "020 7946 0958" }, { tel: "+44 7700 900123" }];
+    expect(inferStandardizers(left, right)).toEqual({ tel: { phone: { region: "GB" } } });
+    // Without a country code anywhere the region is unknown, so national numbers cannot be read as phones.
+    expect(inferStandardizers([{ tel: "020 7946 0958" }], [{ tel: "020 7946 0959" }])).toEqual({ tel: "text" });
+  });
+
+  test("classifies values the way the value kernel reads them", () => {
+    const left = [
+      { mail: "HE3479@126.COM", amount: "￥1,000", day: "2023年1月1日", code: "1,234" },
+      { mail: "mailto:x@y.com", amount: "1.234,5", day: "Jan 2, 2023", code: "2,345" },
+      { mail: "wu@sina.com", amount: "(12.50)", day: "20230103", code: "3,456" },
+    ];
+    expect(inferStandardizers(left, left)).toEqual({ mail: "email", amount: "number", day: "date", code: "text" });
   });
 });
 

@@ -1,5 +1,15 @@
 import type { DataRecord } from "@cleanse/core";
-import { builtinStandardizers } from "../builtinStandardizers/builtinStandardizers.ts";
+import {
+  createDateParser,
+  createPhoneParser,
+  inferDateOrder,
+  parseDecimal,
+  parseEmail,
+  parsePhone,
+  type DateOrder,
+  type DateParser,
+  type ValueResult,
+} from "@cleanse/values";
 import type { StandardizerSpec } from "../FieldSpecs/FieldSpecs.ts";
 
 /** Options of {@link inferStandardizers}. */
@@ -10,11 +20,8 @@ export interface InferStandardizersOptions {
   readonly fields?: readonly string[];
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE_CHARS = /^[+(]?[\d\s\-()/]{6,24}$/;
 const PHONE_NAME = /phone|mobile|tel|fax|手机|电话|联系方式/i;
-const parseNumber = builtinStandardizers.number!({});
-const parseDate = builtinStandardizers.date!({});
+const dateOf = new Map<DateOrder | undefined, DateParser>();
 
 type Kind = "email" | "phone" | "number" | "date" | "text";
 
@@ -25,60 +32,86 @@ function share(values: readonly unknown[], test: (v: unknown) => boolean): numbe
   return n / values.length;
 }
 
-const phoneDigits = (v: unknown): string | undefined => {
-  if (typeof v !== "string" || !PHONE_CHARS.test(v.trim())) return undefined;
-  const d = v.replace(/\D/g, "");
-  return d.length >= 7 && d.length <= 15 ? d : undefined;
-};
-
-function classify(field: string, values: readonly unknown[]): Kind {
-  if (values.length === 0) return "text";
-  if (share(values, (v) => typeof v === "string" && EMAIL.test(v.trim())) >= 0.7) return "email";
-  const phoneLike = share(values, (v) => {
-    const d = phoneDigits(v);
-    return d !== undefined && d.length >= 10;
-  });
-  if ((PHONE_NAME.test(field) && phoneLike >= 0.5) || phoneLike >= 0.8) return "phone";
-  if (share(values, (v) => typeof v !== "number" && typeof parseDate(v, field) === "string") >= 0.7) return "date";
-  if (share(values, (v) => typeof parseNumber(v, field) === "number") >= 0.8) return "number";
-  return "text";
-}
-
-/** The country calling code most internationally written numbers carry, judged by the length of the others. */
-function countryCode(values: readonly unknown[]): string | undefined {
-  const local = new Map<number, number>();
-  const international: string[] = [];
-  for (const v of values) {
-    if (typeof v !== "string") continue;
-    const t = v.trim();
-    const d = t.replace(/\D/g, "");
-    if (/^\(?\+/.test(t)) international.push(d);
-    else if (d.startsWith("00")) international.push(d.slice(2));
-    else if (d.length >= 7) local.set(d.length, (local.get(d.length) ?? 0) + 1);
+function dateParser(order: DateOrder | undefined): DateParser {
+  let parser = dateOf.get(order);
+  if (parser === undefined) {
+    parser = createDateParser(order === undefined ? { output: "date" } : { output: "date", order });
+    dateOf.set(order, parser);
   }
-  if (international.length === 0) return undefined;
-  const usual = [...local.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const votes = new Map<string, number>();
-  for (const d of international) {
-    const len = usual !== undefined && d.length - usual >= 1 && d.length - usual <= 3 ? d.length - usual : 2;
-    const cc = d.slice(0, len);
-    votes.set(cc, (votes.get(cc) ?? 0) + 1);
-  }
-  return [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return parser;
 }
 
 /**
- * Picks a standardizer for each compared field from a sample of both sides: emails are lower-cased,
- * phone numbers reduced to their national digits, amounts parsed as numbers, dates written as
- * `YYYY-MM-DD`, other text trimmed and case-folded. The result is plain data, so it can be shown,
- * edited and saved in a job file.
+ * The order of day and month both sides can be read in, from each side's own unambiguous dates: none when the
+ * sides disagree, or when a side writes dates such as 01/02/2023 without saying which order it uses.
+ */
+function agreedOrder(left: readonly unknown[], right: readonly unknown[]): DateOrder | undefined {
+  const sides = [inferDateOrder(left), inferDateOrder(right)];
+  const decided = new Set<DateOrder>();
+  for (const side of sides) if (side.order === "dmy" || side.order === "mdy") decided.add(side.order);
+  if (decided.size !== 1) return undefined;
+  const [order] = decided;
+  for (const side of sides) if (side.order !== order && side.evidence.ambiguous > 0) return undefined;
+  return order;
+}
+
+/** The region most numbers written with a country code belong to, as the value kernel reads them. */
+function phoneRegion(values: readonly unknown[]): string | undefined {
+  const votes = new Map<string, number>();
+  for (const v of values) {
+    const read = parsePhone(v);
+    const country = read.ok ? read.info?.country : undefined;
+    if (country !== undefined) votes.set(country, (votes.get(country) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  let most = 0;
+  for (const [country, n] of votes) {
+    if (n > most || (n === most && best !== undefined && country < best)) {
+      best = country;
+      most = n;
+    }
+  }
+  return best;
+}
+
+const readable = (read: ValueResult<unknown, unknown>): boolean => read.ok && read.value !== null;
+
+interface Classified {
+  readonly kind: Kind;
+  readonly order?: DateOrder | undefined;
+  readonly region?: string | undefined;
+}
+
+function classify(field: string, left: readonly unknown[], right: readonly unknown[]): Classified {
+  const values = [...left, ...right];
+  if (values.length === 0) return { kind: "text" };
+  if (share(values, (v) => readable(parseEmail(v))) >= 0.7) return { kind: "email" };
+  const region = phoneRegion(values);
+  const phones = region === undefined ? undefined : createPhoneParser({ region });
+  const phoneLike = phones === undefined ? 0 : share(values, (v) => readable(phones(v)));
+  if ((PHONE_NAME.test(field) && phoneLike >= 0.5) || phoneLike >= 0.8) return { kind: "phone", region };
+  // A date such as 01/02/2023 is a date in either order, even when the order stays open.
+  const order = agreedOrder(left, right);
+  const dates = dateParser(order);
+  const isDate = (v: unknown): boolean =>
+    typeof v !== "number" && (readable(dates(v)) || (order === undefined && (readable(dateParser("dmy")(v)) || readable(dateParser("mdy")(v)))));
+  if (share(values, isDate) >= 0.7) return { kind: "date", order };
+  if (share(values, (v) => readable(parseDecimal(v))) >= 0.8) return { kind: "number" };
+  return { kind: "text" };
+}
+
+/**
+ * Picks a standardizer for each compared field from a sample of both sides, classifying the values the way
+ * `@cleanse/values` reads them: e-mail addresses, phone numbers (with the region of the numbers written with a
+ * country code), amounts, dates (with the order of day and month both sides' unambiguous dates agree on), and
+ * other text, trimmed and case-folded. The result is plain data, so it can be shown, edited and saved in a job file.
  * @param left - sample records of the left side
  * @param right - sample records of the right side
  * @param options - field map and field list
  * @returns a standardizer spec per left field
  * @example
  * inferStandardizers([{ phone: "+86 138 1234 5678" }], [{ mobile: "13812345678" }], { map: { phone: "mobile" } })
- * //=> { phone: { phone: { country_code: "86" } } }
+ * //=> { phone: { phone: { region: "CN" } } }
  */
 export function inferStandardizers(
   left: readonly DataRecord[],
@@ -94,14 +127,14 @@ export function inferStandardizers(
   const out: Record<string, StandardizerSpec> = {};
   for (const field of fields) {
     const rf = map[field] ?? field;
-    const values: unknown[] = [];
-    for (const r of left) if (!isEmpty(r[field])) values.push(r[field]);
-    for (const r of right) if (!isEmpty(r[rf])) values.push(r[rf]);
-    const kind = classify(`${field} ${rf}`, values);
-    if (kind === "phone") {
-      const cc = countryCode(values);
-      out[field] = cc ? { phone: { country_code: cc } } : "phone";
-    } else out[field] = kind;
+    const leftValues: unknown[] = [];
+    const rightValues: unknown[] = [];
+    for (const r of left) if (!isEmpty(r[field])) leftValues.push(r[field]);
+    for (const r of right) if (!isEmpty(r[rf])) rightValues.push(r[rf]);
+    const found = classify(`${field} ${rf}`, leftValues, rightValues);
+    if (found.kind === "phone" && found.region !== undefined) out[field] = { phone: { region: found.region } };
+    else if (found.kind === "date" && found.order !== undefined) out[field] = { date: { order: found.order } };
+    else out[field] = found.kind;
   }
   return out;
 }

@@ -62,7 +62,7 @@ describe("reconcile", () => {
       ["city", "city", 3, 1],
       ["credit", "credit", 3, 1],
     ]);
-    expect(report.fields[2]!.examples).toEqual([{ key: "xu@qq.com", left: "388000.32", right: 427000.35, leftStandardized: 388000.32, rightStandardized: 427000.35 }]);
+    expect(report.fields[2]!.examples).toEqual([{ key: "xu@qq.com", left: "388000.32", right: 427000.35, leftStandardized: "388000.32", rightStandardized: "427000.35" }]);
     expect(diff.closed).toBe(true);
     expect(diff.records).toEqual([
       { key: "only-crm@qq.com", status: "left_only", field: null, left_value: JSON.stringify(crm[3]), right_value: null },
@@ -81,13 +81,66 @@ describe("reconcile", () => {
   test("infers fields and standardizers from both sides when not told", async () => {
     const report = await reconcile(crm, erp, { key: "email", map: { email: "mail", phone: "mobile" }, timestamps: false });
     expect(report.fields.map((f) => [f.field, f.standardize])).toEqual([
-      ["phone", "phone(country_code=86)"],
+      ["phone", "phone(region=CN)"],
       ["city", "text"],
       ["credit", "number"],
     ]);
     expect(report.totals).toMatchObject({ matched: 3, mismatched: 1, leftOnly: 1, rightOnly: 1 });
     expect(report.left.unmatchedFields).toEqual(["id"]);
     expect(report.right.unmatchedFields).toEqual(["erp_id"]);
+  });
+
+  test("matches e-mail keys case-insensitively and reports them as written", async () => {
+    const diff = createMemorySink();
+    const report = await reconcile(
+      [
+        { email: "HE3479@126.COM", city: "上海" },
+        { email: "Only.Left@QQ.com", city: "北京" },
+      ],
+      [
+        { email: "he3479@126.com", city: "杭州" },
+        { email: "Only.Right@163.COM", city: "成都" },
+      ],
+      { key: "email", standardize: { email: "email" }, diff },
+    );
+    expect(report.totals).toMatchObject({ matched: 1, mismatched: 1, leftOnly: 1, rightOnly: 1 });
+    expect(report.fields[0]!.examples).toEqual([{ key: "HE3479@126.COM", left: "上海", right: "杭州", leftStandardized: "上海", rightStandardized: "杭州" }]);
+    expect(report.examples.leftOnly.map((e) => e.key)).toEqual(["Only.Left@QQ.com"]);
+    expect(report.examples.rightOnly.map((e) => e.key)).toEqual(["Only.Right@163.COM"]);
+    expect(diff.records.map((r) => [r.key, r.status])).toEqual([
+      ["HE3479@126.COM", "mismatch"],
+      ["Only.Left@QQ.com", "left_only"],
+      ["Only.Right@163.COM", "right_only"],
+    ]);
+  });
+
+  test("compares an e-mail field in the kernel's canonical form, which keeps the case of the local part", async () => {
+    const report = await reconcile([{ id: 1, email: " HE3479@126.COM" }], [{ id: 1, email: "HE3479@126.com " }, { id: 2, email: "x@y.com" }], {
+      key: "id",
+      standardize: { email: "email" },
+    });
+    expect(report.fields.map((f) => [f.field, f.mismatches])).toEqual([["email", 0]]);
+    const differentCase = await reconcile([{ id: 1, email: "HE3479@126.COM" }], [{ id: 1, email: "he3479@126.com" }], { key: "id", standardize: { email: "email" } });
+    expect(differentCase.fields[0]!.examples).toEqual([
+      { key: "1", left: "HE3479@126.COM", right: "he3479@126.com", leftStandardized: "HE3479@126.com", rightStandardized: "he3479@126.com" },
+    ]);
+  });
+
+  test("refuses a key field that neither side has, naming the fields of both", async () => {
+    const run = reconcile([{ id: 1, email: "a@x.com" }], [{ id: 1, mail: "a@x.com" }], { key: "nope", names: { left: "crm.csv", right: "erp.jsonl" } });
+    await expect(run).rejects.toMatchObject({ name: "ConfigError", code: "CLEANSE_RECONCILE_UNKNOWN_KEY" });
+    await expect(run).rejects.toThrowErrorMatchingInlineSnapshot(
+      `[ConfigError: The key field "nope" is in neither input: crm.csv has the fields id, email; erp.jsonl has id, mail.]`,
+    );
+  });
+
+  test("refuses a key field that one side lacks, and suggests mapping it", async () => {
+    const run = reconcile([{ id: 1, email: "a@x.com" }], [{ id: 1, mail: "a@x.com" }], { key: "email", names: { left: "crm.csv", right: "erp.jsonl" } });
+    await expect(run).rejects.toThrowErrorMatchingInlineSnapshot(
+      `[ConfigError: The key field "email" of crm.csv is not in erp.jsonl, which has the fields id, mail; map it to its name there, e.g. map: { email: "mail" }.]`,
+    );
+    // An empty side says nothing about its fields.
+    await expect(reconcile([{ id: 1 }], [], { key: "id" })).resolves.toMatchObject({ totals: { leftOnly: 1 } });
   });
 
   test("pairs duplicate keys with their closest counterpart and counts the extras", async () => {
@@ -190,6 +243,60 @@ describe("reconcile", () => {
     expect(report.fields.map((f) => f.field)).toEqual([]);
   });
 
+  test("reads update timestamps through the value kernel: each side's date order from its own values, zone-less times as written", async () => {
+    const left = [
+      { id: 1, updated_at: "01/31/2024" },
+      { id: 2, updated_at: "02/01/2024" },
+      { id: 3, updated_at: "2024-05-01 10:00:00 +08:00" },
+      { id: 4, updated_at: "2024/05/01 10:00" },
+      { id: 5, updated_at: "2024年5月1日 10时00分" },
+    ];
+    const right = [
+      { id: 1, modified_at: "2024-01-31T00:00:00Z" },
+      { id: 2, modified_at: "2024-02-01T00:00:00Z" },
+      { id: 3, modified_at: "2024-05-01T02:00:00Z" },
+      { id: 4, modified_at: "2024-05-01T10:00:00" },
+      { id: 5, modified_at: "2024-05-01T10:00:30" },
+    ];
+    const report = await reconcile(left, right, { key: "id", standardize: "none" });
+    // 02/01/2024 is 1 February in a column that writes 01/31/2024; a zone-less time is the wall-clock time it says.
+    expect(report.timeliness).toMatchObject({ pairs: 5, unreadable: 0, rightBehind: 0, lagSeconds: { min: 0, max: 30 } });
+    // A date whose order the side's values do not tell is not guessed.
+    const undecided = await reconcile([{ id: 1, updated_at: "01/02/2024" }], [{ id: 1, modified_at: "2024-01-02" }], { key: "id", standardize: "none" });
+    expect(undecided.timeliness).toMatchObject({ pairs: 0, unreadable: 1 });
+  });
+
+  test("compares amounts with a tolerance exactly, in decimal", async () => {
+    const report = await reconcile(
+      [
+        { id: 1, amount: "1.0000000001" },
+        { id: 2, amount: "12345678901234567.01" },
+        { id: 3, amount: "100.00" },
+        { id: 4, amount: "￥1,000.00" },
+      ],
+      [
+        { id: 1, amount: "1" },
+        { id: 2, amount: "12345678901234567.02" },
+        { id: 3, amount: 100.01 },
+        { id: 4, amount: "1000.004" },
+      ],
+      { key: "id", standardize: "none", compare: { amount: { number: { tolerance: 0 } } } },
+    );
+    expect(report.fields[0]!.examples.map((e) => e.key)).toEqual(["1", "2", "3", "4"]);
+    const tolerant = await reconcile([{ id: 1, amount: "100.00" }, { id: 2, amount: "200" }], [{ id: 1, amount: 100.01 }, { id: 2, amount: "200.2" }], {
+      key: "id",
+      standardize: "none",
+      compare: { amount: { number: { tolerance: 0.01, relative: 0.001 } } },
+    });
+    expect(tolerant.totals).toMatchObject({ identical: 2 });
+    const strict = await reconcile([{ id: 1, amount: "200" }], [{ id: 1, amount: "200.3" }], {
+      key: "id",
+      standardize: "none",
+      compare: { amount: { number: { relative: 0.001 } } },
+    });
+    expect(strict.totals).toMatchObject({ mismatched: 1 });
+  });
+
   test("links leftover keys through an injected fuzzy matcher", async () => {
     const linker: KeyLinker = async (left, right, { idField }) => {
       const pairs = [];
@@ -234,7 +341,7 @@ describe("reconcile", () => {
   test("masks example values of personal fields but not the diff a steward acts on", async () => {
     const diff = createMemorySink();
     const report = await reconcile([{ id: 1, phone: "13812345678" }], [{ id: 1, phone: "13812345679" }], { key: "id", piiFields: ["phone"], diff, standardize: "none" });
-    expect(report.fields[0]!.examples[0]).toMatchObject({ left: "1*********8", right: "1*********9" });
+    expect(report.fields[0]!.examples[0]).toMatchObject({ left: "138****5678", right: "138****5679" });
     expect(diff.records[0]).toMatchObject({ left_value: "13812345678" });
   });
 

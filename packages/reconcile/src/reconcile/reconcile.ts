@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfigError, maskValue, type DataRecord, type RecordEnvelope, type RecordInput, type RecordSink } from "@cleanse/core";
+import { ConfigError, type DataRecord, type RecordEnvelope, type RecordInput, type RecordSink } from "@cleanse/core";
+import { maskValue } from "@cleanse/values";
 import type { FieldStandardizer } from "../builtinStandardizers/builtinStandardizers.ts";
 import { inferStandardizers, inferTimestampFields } from "../inferStandardizers/inferStandardizers.ts";
 import {
@@ -15,9 +16,9 @@ import {
 } from "../ReconcileReport/ReconcileReport.ts";
 import type { Entry } from "../_internal/externalSort.ts";
 import type { ComparatorSpec, FieldComparator, StandardizerResolver, StandardizerSpec } from "../FieldSpecs/FieldSpecs.ts";
-import { applyStandardizer, resolveComparator, resolveStandardizer, type ResolvedComparator, type ResolvedStandardizer } from "../_internal/fieldPlan.ts";
-import { createLagStats } from "../_internal/lagStats.ts";
-import { KEY_SEPARATOR, makeKeyOf, orderSide } from "../_internal/orderSide.ts";
+import { applyStandardizer, resolveComparator, resolveStandardizer, valueText, type ResolvedComparator, type ResolvedStandardizer } from "../_internal/fieldPlan.ts";
+import { createLagStats, timestampOrder } from "../_internal/lagStats.ts";
+import { makeKeyOf, orderSide } from "../_internal/orderSide.ts";
 import { openRecordStream } from "../_internal/recordStream.ts";
 
 /** A field's standardization: a function, a named spec, a chain of them, or `auto` (inferred from the data). */
@@ -52,11 +53,13 @@ export interface ReconcileOptions {
   /**
    * How values are standardized before comparing, the same way on both sides (keys included):
    * `auto` (default) infers it per field from a sample of both sides; `none` compares as written; or a
-   * map of left field → standardizer (`"email"`, `{ phone: { country_code: "86" } }`, a function, a
+   * map of left field → standardizer (`"email"`, `{ phone: { region: "CN" } }`, a function, a
    * chain, or `"auto"`), where the key `"*"` says what unlisted fields get (default `none`).
+   * Keys are matched in their standardized form (an e-mail key whatever the case of its local part) and
+   * reported as written on their side.
    */
   readonly standardize?: "auto" | "none" | Readonly<Record<string, FieldStandardization | "auto">>;
-  /** Resolves standardizer names before the built-in ones (the CLI passes `@cleanse/standardize`'s). */
+  /** Resolves standardizer names before the built-in ones, for a caller's own implementations of a name. */
   readonly resolveStandardizer?: StandardizerResolver;
   /** Per-field comparators (default `exact` on the standardized values). */
   readonly compare?: Readonly<Record<string, FieldComparator | ComparatorSpec>>;
@@ -95,7 +98,6 @@ interface FieldState {
 }
 
 interface Pending {
-  readonly key: string;
   readonly entry: Entry;
 }
 
@@ -108,7 +110,7 @@ interface Pending {
  * @param right - the right source (e.g. ERP)
  * @param options - key, field map, standardization, comparators, diff sink, memory limit
  * @returns the report, whose totals add up (left = matched + leftOnly + missing keys; the same on the right)
- * @throws ConfigError for bad options; DataError when a `sorted` input is out of order
+ * @throws ConfigError for bad options or a key field an input lacks (`CLEANSE_RECONCILE_UNKNOWN_KEY`); DataError when a `sorted` input is out of order
  * @example
  * const report = await reconcile(crm, erp, { key: "email", map: { phone: "mobile" }, diff: openSink("out/diff.csv") });
  * report.totals //=> { left: 408, right: 261, matched: 243, identical: 189, mismatched: 54, leftOnly: 165, rightOnly: 11, ... }
@@ -152,6 +154,7 @@ async function run(left: RecordInput, right: RecordInput, options: ReconcileOpti
   // --- which fields, standardized and compared how
   const leftSeen = fieldNames(leftSample);
   const rightSeen = fieldNames(rightSample);
+  checkKeyFields(keyLeft, keyRight, map, { name: leftName, seen: leftSeen, empty: leftSample.length === 0 }, { name: rightName, seen: rightSeen, empty: rightSample.length === 0 });
   const timestamps = options.timestamps === false ? undefined : (options.timestamps ?? inferTimestampFields(leftSeen, rightSeen, map));
   const compared =
     options.fields ??
@@ -183,7 +186,7 @@ async function run(left: RecordInput, right: RecordInput, options: ReconcileOpti
     examples: [],
   }));
   const active = fields.filter((f) => !f.cmp.ignore);
-  const keyStd = keyLeft.map((k) => stdOf.get(k)!.fn);
+  const keyStd = keyLeft.map((k) => stdOf.get(k)!.key);
   const keyOfLeft = makeKeyOf(keyLeft, keyStd);
   const keyOfRight = makeKeyOf(keyRight, keyStd);
 
@@ -205,7 +208,13 @@ async function run(left: RecordInput, right: RecordInput, options: ReconcileOpti
   let leftDup = 0;
   let rightDup = 0;
   const onlyExamples = { left: [] as OnlyExample[], right: [] as OnlyExample[] };
-  const lag = timestamps ? createLagStats(timestamps.left, timestamps.right) : undefined;
+  // Each side's timestamps are read in the order of day and month its own values show.
+  const lag = timestamps
+    ? createLagStats(timestamps.left, timestamps.right, {
+        left: timestampOrder(leftSample.map((r) => r[timestamps.left])),
+        right: timestampOrder(rightSample.map((r) => r[timestamps.right])),
+      })
+    : undefined;
   const keyFieldStates = new Map<string, FieldState>();
   const pendingLeft: Pending[] = [];
   const pendingRight: Pending[] = [];
@@ -245,15 +254,21 @@ async function run(left: RecordInput, right: RecordInput, options: ReconcileOpti
     queued.length = 0;
   }
 
-  const display = (key: string): string => (key.includes(KEY_SEPARATOR) ? key.replaceAll(KEY_SEPARATOR, "|") : key);
+  /** A record's key as written on its side (parts joined with `|`), for the report and the diff. */
+  const written = (record: DataRecord, side: "left" | "right"): string => {
+    const fields = side === "left" ? keyLeft : keyRight;
+    if (fields.length === 1) return valueText(record[fields[0]!]) ?? "";
+    return fields.map((f) => valueText(record[f]) ?? "").join("|");
+  };
 
-  function only(side: "left" | "right", key: string, entry: Entry): void {
+  function only(side: "left" | "right", entry: Entry): void {
     if (side === "left") leftOnly++;
     else rightOnly++;
+    const key = written(entry.r, side);
     const examples = onlyExamples[side];
-    if (examples.length < examplesMax) examples.push({ key: display(key), record: maskRecord(entry.r) });
+    if (examples.length < examplesMax) examples.push({ key, record: maskRecord(entry.r) });
     emit({
-      key: display(key),
+      key,
       status: side === "left" ? "left_only" : "right_only",
       field: null,
       left_value: side === "left" ? JSON.stringify(entry.r) : null,
@@ -278,18 +293,18 @@ async function run(left: RecordInput, right: RecordInput, options: ReconcileOpti
     return n;
   }
 
-  function pair(key: string, l: Entry, r: Entry, fuzzy: boolean): void {
+  function pair(l: Entry, r: Entry, fuzzy: boolean): void {
     matched++;
     if (fuzzy) fuzzyMatched++;
     const ls = standardized(l.r, "left");
     const rs = standardized(r.r, "right");
     let differs = false;
-    const k = display(key);
+    const k = written(l.r, "left");
     if (fuzzy) {
       for (let i = 0; i < keyLeft.length; i++) {
         const state = keyFieldState(keyLeft[i]!, keyRight[i]!);
-        const a = applyStandardizer(state.std.fn, l.r[state.field], state.field);
-        const b = applyStandardizer(state.std.fn, r.r[state.rightField], state.field);
+        const a = applyStandardizer(state.std.key, l.r[state.field], state.field);
+        const b = applyStandardizer(state.std.key, r.r[state.rightField], state.field);
         state.compared++;
         if (!state.cmp.fn(a, b)) {
           differs = true;
@@ -326,10 +341,10 @@ async function run(left: RecordInput, right: RecordInput, options: ReconcileOpti
     emit({ key, status: "mismatch", field: f.field, left_value: cell(left), right_value: cell(right) });
   }
 
-  function group(key: string, L: Entry[], R: Entry[]): void {
+  function group(L: Entry[], R: Entry[]): void {
     if (L.length > 1) leftDup += L.length - 1;
     if (R.length > 1) rightDup += R.length - 1;
-    if (L.length === 1 && R.length === 1) return pair(key, L[0]!, R[0]!, false);
+    if (L.length === 1 && R.length === 1) return pair(L[0]!, R[0]!, false);
     const pairs: [number, number][] = [];
     const usedL = new Set<number>();
     const usedR = new Set<number>();
@@ -356,27 +371,30 @@ async function run(left: RecordInput, right: RecordInput, options: ReconcileOpti
       }
     }
     pairs.sort((a, b) => a[0] - b[0]);
-    for (const [i, j] of pairs) pair(key, L[i]!, R[j]!, false);
-    for (let i = 0; i < L.length; i++) if (!usedL.has(i)) unmatched("left", key, L[i]!);
-    for (let j = 0; j < R.length; j++) if (!usedR.has(j)) unmatched("right", key, R[j]!);
+    for (const [i, j] of pairs) pair(L[i]!, R[j]!, false);
+    for (let i = 0; i < L.length; i++) if (!usedL.has(i)) unmatched("left", L[i]!);
+    for (let j = 0; j < R.length; j++) if (!usedR.has(j)) unmatched("right", R[j]!);
   }
 
-  function unmatched(side: "left" | "right", key: string, entry: Entry): void {
-    if (keyMatch === "fuzzy") (side === "left" ? pendingLeft : pendingRight).push({ key, entry });
-    else only(side, key, entry);
+  function unmatched(side: "left" | "right", entry: Entry): void {
+    if (keyMatch === "fuzzy") (side === "left" ? pendingLeft : pendingRight).push({ entry });
+    else only(side, entry);
   }
 
   async function link(): Promise<void> {
     if (pendingLeft.length === 0 || pendingRight.length === 0) {
-      for (const p of pendingLeft) only("left", p.key, p.entry);
-      for (const p of pendingRight) only("right", p.key, p.entry);
+      for (const p of pendingLeft) only("left", p.entry);
+      for (const p of pendingRight) only("right", p.entry);
       return;
     }
     const idField = "_reconcile_id";
-    const linkFields = [...keyLeft.map((k, i) => [k, keyRight[i]!] as const), ...active.map((f) => [f.field, f.rightField] as const)];
+    const linkFields = [...keyLeft.map((k, i) => [k, keyRight[i]!, true] as const), ...active.map((f) => [f.field, f.rightField, false] as const)];
     const toLinkRecord = (p: Pending, i: number, side: "left" | "right"): DataRecord => {
       const out: DataRecord = { [idField]: String(i) };
-      for (const [lf, rf] of linkFields) out[lf] = applyStandardizer(stdOf.get(lf)?.fn, p.entry.r[side === "left" ? lf : rf], lf);
+      for (const [lf, rf, isKey] of linkFields) {
+        const std = stdOf.get(lf);
+        out[lf] = applyStandardizer(isKey ? std?.key : std?.fn, p.entry.r[side === "left" ? lf : rf], lf);
+      }
       return out;
     };
     const result = await options.linker!(
@@ -398,9 +416,9 @@ async function run(left: RecordInput, right: RecordInput, options: ReconcileOpti
       linked.push([i, j]);
     }
     linked.sort((a, b) => a[0] - b[0]);
-    for (const [i, j] of linked) pair(pendingLeft[i]!.key, pendingLeft[i]!.entry, pendingRight[j]!.entry, true);
-    for (let i = 0; i < pendingLeft.length; i++) if (!usedL.has(i)) only("left", pendingLeft[i]!.key, pendingLeft[i]!.entry);
-    for (let j = 0; j < pendingRight.length; j++) if (!usedR.has(j)) only("right", pendingRight[j]!.key, pendingRight[j]!.entry);
+    for (const [i, j] of linked) pair(pendingLeft[i]!.entry, pendingRight[j]!.entry, true);
+    for (let i = 0; i < pendingLeft.length; i++) if (!usedL.has(i)) only("left", pendingLeft[i]!.entry);
+    for (let j = 0; j < pendingRight.length; j++) if (!usedR.has(j)) only("right", pendingRight[j]!.entry);
   }
 
   try {
@@ -421,7 +439,7 @@ async function run(left: RecordInput, right: RecordInput, options: ReconcileOpti
         R.push(e);
         if (++rc.i >= rc.chunk.length) await refill(rc);
       }
-      group(key, L, R);
+      group(L, R);
       if (queued.length >= 256) await flush();
     }
     if (keyMatch === "fuzzy") await link();
@@ -496,6 +514,54 @@ async function refill(cursor: Cursor): Promise<void> {
       cursor.i = 0;
       return;
     }
+  }
+}
+
+interface SideFields {
+  readonly name: string;
+  readonly seen: ReadonlySet<string>;
+  /** No records: the side says nothing about its fields. */
+  readonly empty: boolean;
+}
+
+function listFields(fields: ReadonlySet<string>): string {
+  const names = [...fields];
+  if (names.length === 0) return "(none)";
+  return names.length > 40 ? `${names.slice(0, 40).join(", ")}, … (${names.length - 40} more)` : names.join(", ");
+}
+
+/**
+ * A key field a side does not have would leave every record of that side without a key: nothing would be compared
+ * and the run would still look successful. That is a mistake in the options, so it stops the run.
+ */
+function checkKeyFields(keyLeft: readonly string[], keyRight: readonly string[], map: Readonly<Record<string, string>>, left: SideFields, right: SideFields): void {
+  for (let i = 0; i < keyLeft.length; i++) {
+    const lk = keyLeft[i]!;
+    const rk = keyRight[i]!;
+    const leftLacks = !left.empty && !left.seen.has(lk);
+    const rightLacks = !right.empty && !right.seen.has(rk);
+    if (!leftLacks && !rightLacks) continue;
+    const code = "CLEANSE_RECONCILE_UNKNOWN_KEY";
+    if (leftLacks && rightLacks) {
+      throw new ConfigError(`The key field "${lk}" is in neither input: ${left.name} has the fields ${listFields(left.seen)}; ${right.name} has ${listFields(right.seen)}.`, {
+        code,
+        hint: "give --key (key: in a job file) a field both inputs have, by its left name, and --map it where the right side names it differently",
+      });
+    }
+    if (leftLacks) {
+      throw new ConfigError(`The key field "${lk}" is not in ${left.name}, which has the fields ${listFields(left.seen)}; keys are named by their left names.`, {
+        code,
+        hint: `name the key as ${left.name} does, and --map it to its name in ${right.name} (map: in a job file)`,
+      });
+    }
+    const mapped = new Set(Object.values(map));
+    const candidates = [...right.seen].filter((f) => !left.seen.has(f) && !mapped.has(f));
+    const guess = candidates.length === 1 ? candidates[0]! : `<its name in ${right.name}>`;
+    const what = rk === lk ? `The key field "${lk}" of ${left.name} is not in ${right.name}` : `The key field "${lk}" is mapped to "${rk}", which is not in ${right.name}`;
+    throw new ConfigError(`${what}, which has the fields ${listFields(right.seen)}; map it to its name there, e.g. map: { ${lk}: "${guess}" }.`, {
+      code,
+      hint: `on the command line: --map ${lk}=${candidates.length === 1 ? guess : "<field>"}`,
+    });
   }
 }
 

@@ -68,7 +68,7 @@ export const reconcileJobSchema: z.ZodType<ReconcileJob> = z
     standardize: z
       .union([z.enum(["auto", "none"]), z.record(z.string(), z.union([standardizerOne, z.array(standardizerOne)]))])
       .optional()
-      .describe('auto (default), none, or per field: email, phone, number, date, text, trim, lower, digits, or { phone: { country_code: "86" } }; "*" sets the default'),
+      .describe('auto (default), none, or per field: email, phone, number, date, text, trim, lower, upper, digits, or with options, e.g. { phone: { region: CN } }, { date: { order: dmy } }, { number: { scale: 2 } }; "*" sets the default'),
     compare: z.record(z.string(), comparator).optional().describe("Per-field comparators: exact, ignore_case, ignore, { number: { tolerance } }, { date: { tolerance_days } }"),
     timestamps: z.union([z.strictObject({ left: z.string().min(1), right: z.string().min(1) }), z.literal(false)]).optional(),
     key_match: z.enum(["exact", "fuzzy"]).optional(),

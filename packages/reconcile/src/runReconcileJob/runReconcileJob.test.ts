@@ -33,7 +33,7 @@ describe("runReconcileJob", () => {
       right: { path: "erp.jsonl", format: "jsonl" },
       key: "email",
       map: { email: "mail", phone: "mobile" },
-      standardize: { email: "email", phone: { phone: { country_code: "86" } } },
+      standardize: { email: "email", phone: { phone: { region: "CN" } } },
       report: { json: "out/r.json", markdown: "out/r.md", html: "out/r.html" },
       diff: "out/diff.csv",
     });
