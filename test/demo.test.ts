@@ -15,6 +15,8 @@ let report: {
     dataset: string;
     totals: { total: number; clean: number; quarantined: number; merged: number };
     fields: { field: string; changed: number }[];
+    dimensions: { dimension: string; score: number; basis?: string }[];
+    timings: { steps: { name: string; ms: number }[] };
     sections: Record<string, Record<string, unknown>>;
   }[];
 };
@@ -79,6 +81,31 @@ describe("the CRM/ERP demo", () => {
     const link = crm.sections.link as { linked: number; records: number; unlinked: number };
     expect(link.linked).toBeGreaterThan(0);
     expect(link.linked + link.unlinked).toBe(link.records);
+  });
+
+  test("scores the CRM customers by what is usable: quarantined records count 0 and duplicates lower uniqueness", async () => {
+    const crm = report.datasets.find((d) => d.dataset === "crm_customers")!;
+    const card = crm.sections.score as { score: number; meanRecordScore: number; quarantined: number; duplicates: number };
+    const dedupe = crm.sections.dedupe as { duplicates: number };
+    expect(card.quarantined).toBe(crm.totals.quarantined);
+    expect(card.score).toBeLessThanOrEqual(100 * (1 - crm.totals.quarantined / crm.totals.total));
+    expect(card.score).toBeLessThan(card.meanRecordScore);
+    expect(card.duplicates).toBe(dedupe.duplicates);
+    // one set of dimension scores, the score step's; uniqueness: 1 - redundant copies / records (unique(customer_id) passes)
+    expect(crm.sections.score).not.toHaveProperty("dimensions");
+    expect(crm.dimensions.every((d) => d.basis === "checks")).toBe(true);
+    const uniqueness = crm.dimensions.find((d) => d.dimension === "uniqueness")!;
+    expect(uniqueness.score).toBeCloseTo(100 * (1 - dedupe.duplicates / crm.totals.total), 2);
+    const md = await readFile(join(dir, "out", "report.md"), "utf8");
+    expect(md).toContain(`## crm_customers\n\n**Score ${card.score.toFixed(1)}** / 100 (`);
+    expect(md).toMatch(/## crm_customers\n\n\*\*Score [\d.]+\*\* \/ 100 \((fair|poor)\)/);
+  });
+
+  test("times every step, stream steps and steps that work in finish() included", () => {
+    const crm = report.datasets.find((d) => d.dataset === "crm_customers")!;
+    const ms = Object.fromEntries(crm.timings.steps.map((s) => [s.name, s.ms]));
+    expect(Object.keys(ms)).toEqual(expect.arrayContaining(["standardize", "dedupe", "link"]));
+    for (const name of ["standardize", "dedupe", "link"]) expect(ms[name]).toBeGreaterThan(0);
   });
 
   test("standardizes dates, phones and amounts, and the report counts the changes per field", async () => {

@@ -37,6 +37,18 @@ describe("the JSON report", () => {
     expect(validateJsonSchema(reportJsonSchema, json.datasets[0])).toEqual([]);
   });
 
+  test("holds one set of dimension scores per dataset: the score step's, in the dataset's dimensions", async () => {
+    const job = await run(["a@x.cn", "bad", null, "b@x.cn"]);
+    const json = JSON.parse(renderJson(job)) as { datasets: { dimensions: unknown[]; sections: { score: Record<string, unknown> } }[] };
+    const d = json.datasets[0]!;
+    expect(d.sections.score).not.toHaveProperty("dimensions");
+    // completeness: required(email) fails on record 3 -> (100 + 100 + 0 + 100) / 4 = 75; validity: email fails on record 2 -> 75
+    expect(d.dimensions).toEqual([
+      { dimension: "completeness", failedRecords: 1, score: 75, basis: "checks", weight: 1, records: 4, checks: 4, failed: 1 },
+      { dimension: "validity", failedRecords: 1, score: 75, basis: "checks", weight: 1, records: 4, checks: 4, failed: 1 },
+    ]);
+  });
+
   test("reads back from a file and compares with the next run; the CI gate follows the score", async () => {
     const dir = await mkdtemp(join(tmpdir(), "report-schema-"));
     try {
@@ -45,12 +57,13 @@ describe("the JSON report", () => {
       const baseline = await loadReport(file);
       const current = await run(["a@x.cn", "c@x.cn", null, "b@x.cn"]);
       const diff = compareReports(baseline, current);
-      // baseline records: "a@x.cn" 100; "bad": validity 0, completeness 100 -> 50; null: completeness 0, validity 100 -> 50;
-      // "b@x.cn" 100; mean (100 + 50 + 50 + 100) / 4 = 75. Now: 100, 100, 50, 100 -> 87.5
-      expect(diff.score).toEqual({ baseline: 75, current: 87.5, change: 12.5, direction: "better" });
+      // baseline records: "a@x.cn" 100; "bad": validity 0, completeness 100 -> 50; null: completeness 0, validity 100 -> 50,
+      // but it fails required (an error), is quarantined and counts 0; "b@x.cn" 100: (100 + 50 + 0 + 100) / 4 = 62.5.
+      // Now: 100, 100, quarantined 0, 100 -> 75
+      expect(diff.score).toEqual({ baseline: 62.5, current: 75, change: 12.5, direction: "better" });
       expect(diff.datasets[0]!.rules.find((r) => r.rule === "email")).toMatchObject({ baselineFailed: 1, currentFailed: 0, direction: "better" });
-      expect(failUnder(current, 90)).toMatchObject({ ok: false, score: 87.5 });
-      expect(failUnder(current, 85).ok).toBe(true);
+      expect(failUnder(current, 90)).toMatchObject({ ok: false, score: 75 });
+      expect(failUnder(current, 75).ok).toBe(true);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

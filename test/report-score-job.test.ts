@@ -49,7 +49,7 @@ describe("a job with a score step", () => {
     expect(clean.split(/\r?\n/)[0]).toContain("_score");
     const report = parseReport(await readFile(join(dir, "out/report.json"), "utf8"));
     const card = readScorecard(report.datasets[0]!);
-    expect(card).toMatchObject({ version: 1, records: 4 });
+    expect(card).toMatchObject({ version: 2, records: 4 });
     expect(card!.score).toBeGreaterThan(0);
     expect(card!.score).toBeLessThan(100);
     expect(failUnder(report, 100).ok).toBe(false);

@@ -56,7 +56,7 @@ export {
   type RuleSummary,
   type StepTiming,
 } from "./QualityReport/QualityReport.ts";
-export { createReportBuilder, type ReportBuilder, type ReportBuilderOptions } from "./QualityReport/createReportBuilder.ts";
+export { createReportBuilder, type Masker, type ReportBuilder, type ReportBuilderOptions } from "./QualityReport/createReportBuilder.ts";
 export {
   processRecords,
   type PipelineProgress,
@@ -67,5 +67,4 @@ export { runPipeline, type RunPipelineOptions } from "./runPipeline/runPipeline.
 export { dropFields, renameFields, selectFields } from "./fieldSteps/fieldSteps.ts";
 export { collect } from "./collect/collect.ts";
 export { formatLocation } from "./formatLocation/formatLocation.ts";
-export { maskValue } from "./maskValue/maskValue.ts";
 export { toNodeReadable, toWebStream } from "./streamAdapters/streamAdapters.ts";

@@ -34,23 +34,22 @@ export function datasetReport(overrides: Partial<QualityReport> = {}): QualityRe
       { field: "name", failed: 10, ratio: 0.05, changed: 0, codes: { missing_value: 10 } },
     ],
     dimensions: [
-      { dimension: "completeness", failedRecords: 10, score: 95 },
-      { dimension: "uniqueness", failedRecords: 0, score: 100 },
-      { dimension: "validity", failedRecords: 40, score: 80 },
+      { dimension: "completeness", failedRecords: 10, score: 95, basis: "checks", weight: 1, records: 200, checks: 200, failed: 10 },
+      { dimension: "uniqueness", failedRecords: 0, score: 100, basis: "checks", weight: 1, records: 200, checks: 200, failed: 0 },
+      { dimension: "validity", failedRecords: 40, score: 80, basis: "checks", weight: 1, records: 200, checks: 200, failed: 40 },
     ],
     datasetIssues: [{ code: "out_of_range", rule: "row_count", severity: "warning", dimension: "completeness", message: "200 records, expected at least 500" }],
     timings: { totalMs: 1500, recordsPerSecond: 133, steps: [{ name: "rules", ms: 12.5 }] },
     warnings: ["2 rows had an extra column"],
     sections: {
       score: {
-        version: 1,
+        version: 2,
         records: 200,
-        score: 86.25,
-        dimensions: [
-          { dimension: "completeness", score: 95, weight: 1, records: 200, checks: 200, failed: 10 },
-          { dimension: "uniqueness", score: 100, weight: 1, records: 200, checks: 200, failed: 0 },
-          { dimension: "validity", score: 80, weight: 1, records: 200, checks: 200, failed: 40 },
-        ],
+        // the 150 clean records score 100, the 50 quarantined ones 66.67 (counting 0 here): 150 * 100 / 200
+        score: 75,
+        meanRecordScore: 91.67,
+        quarantined: 50,
+        duplicates: 0,
         fields: [
           { field: "email", score: 80, weight: 1, checks: 200, failed: 40 },
           { field: "name", score: 95, weight: 1, checks: 200, failed: 10 },

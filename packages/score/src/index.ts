@@ -11,6 +11,7 @@ export {
   scoreRecord,
   toWeightedChecks,
   type RecordScore,
+  type ScoreRecordOptions,
   type ScoredRule,
   type WeightedCheck,
 } from "./scoreRecord/scoreRecord.ts";

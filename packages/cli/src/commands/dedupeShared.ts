@@ -14,7 +14,7 @@ export function parseThreshold(value: unknown): number | undefined {
 
 /** Writes golden records: the surviving values, the cluster id, its members and where each value came from. */
 export async function writeGolden(path: string, golden: readonly GoldenRecord[]): Promise<string> {
-  const sink = await openOutput({ path }, true);
+  const sink = await openOutput({ path }, { varyingFields: true });
   try {
     for (const g of golden) {
       const lineage = Object.fromEntries(Object.entries(g.lineage).map(([field, l]) => [field, l]));

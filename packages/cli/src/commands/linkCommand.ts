@@ -10,6 +10,9 @@ import { parseThreshold, writeGolden } from "./dedupeShared.ts";
 
 const fmt = new Intl.NumberFormat("en-US");
 
+/** The columns of the pairs file, written as its header even when no pair was found. */
+const PAIR_COLUMNS = ["left_id", "right_id", "match_probability"] as const;
+
 /** `cleanse link <left> <right> --id <field> --out <pairs.csv>`: links records of two sources. */
 export const linkCommand: Command = {
   name: "link",
@@ -56,7 +59,7 @@ export const linkCommand: Command = {
       ...(many ? { oneToOne: false, many: true } : {}),
       signal: ctx.signal,
     });
-    const sink = await openOutput({ path: out });
+    const sink = await openOutput({ path: out }, { fallbackColumns: PAIR_COLUMNS });
     try {
       for (const p of result.pairs) await sink.write({ left_id: p.left_id, right_id: p.right_id, match_probability: p.match_probability }, undefined as never);
       await sink.close();
@@ -77,6 +80,7 @@ export const linkCommand: Command = {
       ctx.term.out(
         `${relative(ctx.cwd, resolvePath(ctx.cwd, leftArg))} (${fmt.format(left.length)}) <-> ${relative(ctx.cwd, resolvePath(ctx.cwd, rightArg))} (${fmt.format(right.length)}): ` +
           `${fmt.format(result.pairs.length)} linked pairs${many ? "" : " (one-to-one)"}\n` +
+          result.stats.warnings.map((w) => `  warning: ${w}\n`).join("") +
           written.map((p) => `  wrote ${relative(ctx.cwd, p) || p}\n`).join(""),
       );
     }

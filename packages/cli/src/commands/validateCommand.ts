@@ -1,8 +1,10 @@
 import { dirname, relative } from "node:path";
 import { combineReports, ConfigError, runPipeline, type RecordSink } from "@cleanse/core";
 import { openSource, writeTextAtomic } from "@cleanse/io";
+import { maskValue } from "@cleanse/values";
 import { loadRulesSteps } from "@cleanse/rules";
 import { openOutput } from "../_internal/openOutput.ts";
+import { createRoutedColumns } from "../_internal/routedColumns.ts";
 import { resolvePath } from "../_internal/resolvePath.ts";
 import { createProgress } from "../_internal/terminal.ts";
 import { formatSummary } from "../report/formatSummary.ts";
@@ -50,13 +52,17 @@ export const validateCommand: Command = {
       typeof args.values[key] === "string" ? resolvePath(ctx.cwd, args.values[key] as string) : undefined;
     const cleanPath = out("clean");
     const quarantinePath = out("quarantine");
-    const clean: RecordSink | undefined = cleanPath ? await openOutput({ path: cleanPath }) : undefined;
-    const quarantine: RecordSink | undefined = quarantinePath ? await openOutput({ path: quarantinePath }, true) : undefined;
+    const routed = createRoutedColumns(source);
+    const clean: RecordSink | undefined = cleanPath ? routed.watch(await openOutput({ path: cleanPath }, { fallbackColumns: routed.columns("clean") })) : undefined;
+    const quarantine: RecordSink | undefined = quarantinePath
+      ? routed.watch(await openOutput({ path: quarantinePath }, { varyingFields: true, fallbackColumns: routed.columns("quarantine") }))
+      : undefined;
     const progress = createProgress(ctx.term);
     const report = await runPipeline({
       name: relative(ctx.cwd, dataPath) || dataPath,
       source,
       steps,
+      mask: maskValue,
       ...(clean ? { clean } : {}),
       ...(quarantine ? { quarantine } : {}),
       ...(examples === undefined ? {} : { examplesPerRule: examples }),

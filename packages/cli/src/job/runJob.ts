@@ -1,7 +1,9 @@
 import { combineReports, runPipeline, type JobReport, type PipelineProgress, type QualityReport } from "@cleanse/core";
 import { createIncrementalRun, isDbSpec, openDbSink, openDbSource, type DbSinkSpec, type DbSourceSpec } from "@cleanse/db";
 import { openSource, writeTextAtomic } from "@cleanse/io";
+import { maskValue } from "@cleanse/values";
 import { openOutput } from "../_internal/openOutput.ts";
+import { createRoutedColumns, type OutputKind } from "../_internal/routedColumns.ts";
 import { compareReports, loadReport, renderHtml, renderJson, renderMarkdown } from "@cleanse/report";
 import { toReaderOptions, type ResolvedSink } from "./ioOptions.ts";
 import type { SourceSpec } from "./jobFileSchema.ts";
@@ -37,12 +39,19 @@ export async function runJob(job: LoadedJob, options: RunJobOptions = {}): Promi
         })
       : undefined;
     const source = incremental ? incremental.source(opened) : opened;
-    const output = (spec: ResolvedOutput | undefined, varyingFields: boolean) =>
-      spec === undefined ? undefined : isDbSpec(spec) ? openDbSink(spec as DbSinkSpec, { baseDir: job.baseDir }) : openOutput(spec as ResolvedSink, varyingFields);
-    const clean = await output(dataset.outputs.clean, false);
-    // Quarantined and merged records carry extra fields (_reasons, _extra, ...) that vary between records.
-    const quarantine = await output(dataset.outputs.quarantine, true);
-    const merged = await output(dataset.outputs.merged, true);
+    // A CSV output that gets no record takes its header from the records the other outputs got, or the source's.
+    const routed = createRoutedColumns(opened);
+    const output = async (spec: ResolvedOutput | undefined, kind: OutputKind) => {
+      if (spec === undefined) return undefined;
+      // Quarantined and merged records carry extra fields (_reasons, _extra, ...) that vary between records.
+      const sink = isDbSpec(spec)
+        ? await openDbSink(spec as DbSinkSpec, { baseDir: job.baseDir })
+        : await openOutput(spec as ResolvedSink, { varyingFields: kind !== "clean", fallbackColumns: routed.columns(kind) });
+      return routed.watch(sink);
+    };
+    const clean = await output(dataset.outputs.clean, "clean");
+    const quarantine = await output(dataset.outputs.quarantine, "quarantine");
+    const merged = await output(dataset.outputs.merged, "merged");
     const onProgress = options.onProgress;
     let report: QualityReport;
     try {
@@ -51,6 +60,7 @@ export async function runJob(job: LoadedJob, options: RunJobOptions = {}): Promi
         source,
         steps: dataset.steps,
         quarantineOn: dataset.quarantineOn,
+        mask: maskValue,
         ...(clean ? { clean } : {}),
         ...(quarantine ? { quarantine } : {}),
         ...(merged ? { merged } : {}),

@@ -48,6 +48,25 @@ describe("cleanse run", () => {
     expect(term.stderr).not.toMatch(/\n\s+at /);
   });
 
+  test("an alias bomb in a rule file or a job file is a configuration error naming the file and line, exit 2", async () => {
+    // "billion laughs": nine anchors, each a list of nine aliases of the one before
+    const names = "abcdefghi";
+    const bomb = ['  a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
+    for (let i = 1; i < names.length; i++) bomb.push(`  ${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(", ")}]`);
+    await writeFile(join(dir, "in.csv"), "id\n1\n");
+    await writeFile(join(dir, "rules.yaml"), `fields:\n  id: [required]\nvars:\n${bomb.join("\n")}\n`);
+    await writeFile(join(dir, "job.yaml"), "source: in.csv\nsteps:\n  - validate: rules.yaml\n");
+    const term = capture();
+    expect(await main(["run", "job.yaml"], { term, cwd: dir })).toBe(2);
+    expect(term.stderr).toMatch(/^cleanse: error CLEANSE_CONFIG_ALIASES: Cannot parse \S*rules\.yaml: \S*rules\.yaml:12:10: the alias \*h expands to 48,427,561 values/);
+    expect(term.stderr).not.toContain("unexpected error");
+
+    await writeFile(join(dir, "bomb.yaml"), `source: in.csv\nvars:\n${bomb.join("\n")}\n`);
+    const term2 = capture();
+    expect(await main(["run", "bomb.yaml"], { term: term2, cwd: dir })).toBe(2);
+    expect(term2.stderr).toMatch(/^cleanse: error CLEANSE_CONFIG_ALIASES: Cannot parse \S*bomb\.yaml: \S*bomb\.yaml:11:10: the alias \*h/);
+  });
+
   test("an unknown step is reported at its key with a suggestion", async () => {
     await writeFile(join(dir, "in.csv"), "id\n1\n");
     await writeFile(join(dir, "job.yaml"), "source: in.csv\nsteps:\n  - renam: { a: b }\n");

@@ -1,5 +1,5 @@
 import { ConfigError, type SourceLocation } from "@cleanse/core";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node as YamlNode } from "yaml";
 
 /** A path into a configuration value: keys and array indexes. */
 export type ConfigPath = readonly (string | number)[];
@@ -47,7 +47,24 @@ export function parseConfigText(text: string, options: ParseConfigTextOptions): 
     const messages = doc.errors.map((e) => `${file}:${at(e.pos[0]).line}:${at(e.pos[0]).column}: ${cleanYamlMessage(e.message)}`);
     throw new ConfigError(`Cannot parse ${file}:\n${messages.join("\n")}`, { code: "CLEANSE_CONFIG_SYNTAX", location });
   }
-  const value: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (error) {
+    // the yaml package throws a plain ReferenceError, without a position, for too many aliases and for an
+    // alias before its anchor
+    const worst = error instanceof ReferenceError && /alias count/i.test(error.message) ? largestAlias(doc) : undefined;
+    if (worst) {
+      const location = at(worst.alias.range?.[0] ?? 0);
+      throw new ConfigError(
+        `Cannot parse ${file}: ${file}:${location.line}:${location.column}: the alias *${worst.alias.source} expands to ${count.format(worst.size)} values; aliases that refer to aliases can make a small file take gigabytes (a "billion laughs"). Write the values out, or use fewer nested aliases.`,
+        { code: "CLEANSE_CONFIG_ALIASES", location, cause: error },
+      );
+    }
+    const alias = firstAlias(doc);
+    const location = alias?.range ? at(alias.range[0]) : { file };
+    throw new ConfigError(`Cannot parse ${file}: ${formatAt(location)}${(error as Error).message}`, { code: "CLEANSE_CONFIG_SYNTAX", location, cause: error });
+  }
   const root = doc.contents as YamlNode | null;
   return {
     file,
@@ -79,6 +96,58 @@ export function parseConfigText(text: string, options: ParseConfigTextOptions): 
       return found;
     },
   };
+}
+
+/** Alias resolutions the yaml package allows before it gives up on a document (its own default is 100). */
+const MAX_ALIAS_COUNT = 100;
+
+const count = new Intl.NumberFormat("en-US");
+
+const formatAt = (l: SourceLocation): string => (l.line === undefined ? "" : `${l.file}:${l.line}:${l.column}: `);
+
+/**
+ * The alias whose value is largest once every alias in it is expanded, and that size in values
+ * (scalars and collections). Each alias refers to the last node with its anchor before it.
+ */
+function largestAlias(doc: Document): { alias: Alias; size: number } | undefined {
+  const anchors = new Map<string, YamlNode>();
+  const targets = new Map<Alias, YamlNode | undefined>();
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) targets.set(node, anchors.get(node.source));
+      else if (node.anchor) anchors.set(node.anchor, node);
+    },
+  });
+  const sizes = new Map<unknown, number>();
+  const sizeOf = (node: unknown): number => {
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    // an alias inside its own anchor's node counts once
+    sizes.set(node, 1);
+    let size = 1;
+    if (isAlias(node)) size = sizeOf(targets.get(node));
+    else if (isMap(node)) for (const pair of node.items) size += sizeOf(pair.key) + sizeOf(pair.value);
+    else if (isSeq(node)) for (const item of node.items) size += sizeOf(item);
+    sizes.set(node, size);
+    return size;
+  };
+  let worst: { alias: Alias; size: number } | undefined;
+  for (const alias of targets.keys()) {
+    const size = sizeOf(alias);
+    if (!worst || size > worst.size) worst = { alias, size };
+  }
+  return worst;
+}
+
+function firstAlias(doc: Document): Alias | undefined {
+  let found: Alias | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function cleanYamlMessage(message: string): string {

@@ -47,16 +47,38 @@ export interface FieldSummary {
   readonly codes: Readonly<Record<string, number>>;
 }
 
-/** Share of records without any error or warning in a dimension, 0-100. */
+/**
+ * A dimension's score over a dataset, 0-100. The report holds one per dimension. By default
+ * (`basis: "records"`) it is the share of records without an error or warning in the dimension; a
+ * score step replaces the list with its own (`basis: "checks"`: the mean of the records' scores in the
+ * dimension, from the checks that failed; see docs/score.md), which also gives the check counts.
+ */
 export interface DimensionScore {
   readonly dimension: Dimension;
+  /** Records with an error or warning in this dimension (`checks`: records scoring below 100 in it). */
   readonly failedRecords: number;
+  /** 0-100, two decimals. */
   readonly score: number;
+  /** How `score` was computed. Absent in reports written before it existed, which used `records`. */
+  readonly basis?: "records" | "checks";
+  /** `checks` only: the dimension's weight in each record score. */
+  readonly weight?: number;
+  /** `checks` only: records on which at least one check of the dimension applied. */
+  readonly records?: number;
+  /** `checks` only: checks of weight above 0 applied (one per check per record). */
+  readonly checks?: number;
+  /** `checks` only: of those, checks failed. */
+  readonly failed?: number;
 }
 
+/** Time spent inside one step. */
 export interface StepTiming {
   readonly name: string;
-  /** Estimated from a sample of records. */
+  /**
+   * Milliseconds inside the step: `process()` of a record step (timed per batch), the time a stream
+   * step's generator runs between yields (less the time it waits for upstream records), and `start()`
+   * and `finish()`.
+   */
   readonly ms: number;
 }
 

@@ -1,6 +1,5 @@
 import { CountMismatchError } from "../CleanseError/CleanseError.ts";
 import { isAtLeast, type Dimension, type Issue, type Severity } from "../Issue/Issue.ts";
-import { maskValue } from "../maskValue/maskValue.ts";
 import type { InputFingerprint } from "../RecordSource/RecordSource.ts";
 import type { RecordEnvelope, RuleInfo } from "../Step/Step.ts";
 import {
@@ -13,6 +12,15 @@ import {
   type StepTiming,
 } from "./QualityReport.ts";
 
+/** Turns a personal value into the text a report may show. */
+export type Masker = (value: unknown) => string;
+
+/** The masker used when none is given: hides every character, keeping only the length. */
+function hideAll(value: unknown): string {
+  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
+  return "*".repeat(Array.from(text).length);
+}
+
 /** Options of {@link createReportBuilder}. */
 export interface ReportBuilderOptions {
   readonly dataset: string;
@@ -20,6 +28,11 @@ export interface ReportBuilderOptions {
   readonly examplesPerRule?: number;
   /** Fields whose example values are masked. */
   readonly piiFields?: Iterable<string>;
+  /**
+   * How a personal value is masked in examples and messages. The CLI passes the value kernel's `maskValue`
+   * (`@cleanse/values`: `138****5678`); without one every character is hidden.
+   */
+  readonly mask?: Masker;
   /** Rules known in advance, so rules without failures appear with 0. */
   readonly rules?: Iterable<RuleInfo>;
 }
@@ -49,6 +62,8 @@ export interface ReportBuilder {
   addDatasetIssues(issues: readonly Issue[]): void;
   addWarning(message: string): void;
   setSection(name: string, data: unknown): void;
+  /** Replaces the dimension scores the builder computes with a scoring step's (see `StepContext.setDimensions`). */
+  setDimensions(dimensions: readonly DimensionScore[]): void;
   /** Builds the report and checks that the counts add up against the number of input records. */
   finish(input: {
     readonly ingested: number;
@@ -71,12 +86,14 @@ const ruleKey = (rule: string, field: string | undefined): string => (field === 
 export function createReportBuilder(options: ReportBuilderOptions): ReportBuilder {
   const examplesPerRule = options.examplesPerRule ?? 5;
   const pii = new Set(options.piiFields ?? []);
+  const mask = options.mask ?? hideAll;
   const rules = new Map<string, RuleAcc>();
   const fields = new Map<string, FieldAcc>();
   const dimensions = new Map<Dimension, { failed: number; lastSeq: number }>();
   const datasetIssues: Issue[] = [];
   const warnings: string[] = [];
   const sections: Record<string, unknown> = {};
+  let scoredDimensions: readonly DimensionScore[] | undefined;
   let clean = 0, quarantined = 0, merged = 0, seqSum = 0;
 
   const ensureRule = (info: RuleInfo | Issue): RuleAcc => {
@@ -124,7 +141,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
         if (r.lastSeq !== env.seq) {
           r.lastSeq = env.seq;
           r.failed++;
-          if (r.examples.length < examplesPerRule) r.examples.push(toExample(issue, env, pii));
+          if (r.examples.length < examplesPerRule) r.examples.push(toExample(issue, env, pii, mask));
         }
         if (issue.field !== undefined) {
           const f = ensureField(issue.field);
@@ -155,6 +172,9 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
     setSection(name, data) {
       sections[name] = data;
     },
+    setDimensions(list) {
+      scoredDimensions = [...list].sort((a, b) => a.dimension.localeCompare(b.dimension));
+    },
     finish(input) {
       const total = clean + quarantined + merged;
       if (total !== input.ingested || seqSum !== input.seqSum) {
@@ -179,12 +199,14 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
       const fieldList: FieldSummary[] = [...fields.entries()]
         .map(([field, f]) => ({ field, failed: f.failed, ratio: ratio(f.failed), changed: f.changed, codes: Object.fromEntries(f.codes) }))
         .sort((a, b) => b.failed - a.failed || a.field.localeCompare(b.field));
-      const dimensionList: DimensionScore[] = [...dimensions.entries()]
-        .map(([dimension, d]) => {
-          const score = total === 0 ? 100 : (100 * (total - d.failed)) / total;
-          return { dimension, failedRecords: d.failed, score: Math.round(score * 100) / 100 };
-        })
-        .sort((a, b) => a.dimension.localeCompare(b.dimension));
+      const dimensionList: readonly DimensionScore[] =
+        scoredDimensions ??
+        [...dimensions.entries()]
+          .map(([dimension, d]) => {
+            const score = total === 0 ? 100 : (100 * (total - d.failed)) / total;
+            return { dimension, failedRecords: d.failed, score: Math.round(score * 100) / 100, basis: "records" as const };
+          })
+          .sort((a, b) => a.dimension.localeCompare(b.dimension));
       return {
         schemaVersion: REPORT_SCHEMA_VERSION,
         dataset: options.dataset,
@@ -208,14 +230,14 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
   };
 }
 
-function toExample(issue: Issue, env: RecordEnvelope, pii: ReadonlySet<string>): IssueExample {
+function toExample(issue: Issue, env: RecordEnvelope, pii: ReadonlySet<string>, mask: Masker): IssueExample {
   const loc = issue.location ?? env.location;
   const masked = issue.field !== undefined && pii.has(issue.field) && issue.value !== null && issue.value !== undefined;
   return {
     ...(loc.record === undefined ? {} : { record: loc.record }),
     ...(loc.line === undefined ? {} : { line: loc.line }),
     ...(issue.field === undefined ? {} : { field: issue.field }),
-    ...(issue.value === undefined ? {} : { value: masked ? maskValue(issue.value) : issue.value }),
-    message: masked && issue.value !== undefined ? issue.message.split(String(issue.value)).join(maskValue(issue.value)) : issue.message,
+    ...(issue.value === undefined ? {} : { value: masked ? mask(issue.value) : issue.value }),
+    message: masked && issue.value !== undefined ? issue.message.split(String(issue.value)).join(mask(issue.value)) : issue.message,
   };
 }

@@ -1,4 +1,5 @@
 import type { DataRecord, Dimension, Issue, Severity, SourceLocation } from "../Issue/Issue.ts";
+import type { DimensionScore } from "../QualityReport/QualityReport.ts";
 import type { RecordSource } from "../RecordSource/RecordSource.ts";
 
 /** Final outcome of a record. */
@@ -39,8 +40,19 @@ export interface StepContext {
   /** Name of the dataset being processed. */
   readonly dataset: string;
   readonly signal: AbortSignal | undefined;
+  /**
+   * The lowest severity that sends a record to quarantine in this run (the engine sets it; `error`
+   * when absent), so that a step can tell which records will be quarantined.
+   */
+  readonly quarantineOn?: Severity;
   /** Adds a package-specific section to the report (e.g. dedupe clusters). */
   setSection(name: string, data: unknown): void;
+  /**
+   * Replaces the report's dimension scores (by default the share of records without an error or
+   * warning in each dimension) with a scoring step's, so that a report holds one set of them. The
+   * engine provides it; the score step calls it from `finish()`.
+   */
+  setDimensions?(dimensions: readonly DimensionScore[]): void;
   /** Adds a warning to the report. */
   warn(message: string): void;
 }

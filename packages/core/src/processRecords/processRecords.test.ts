@@ -23,7 +23,7 @@ describe("processRecords", () => {
     expect(report.totals).toEqual({ total: 3, clean: 2, quarantined: 1, merged: 0 });
     expect(report.rules[0]).toMatchObject({ rule: "required", field: "id", failed: 1 });
     expect(report.rules[0]?.examples[0]).toMatchObject({ record: 2, field: "id", message: "id is required" });
-    expect(report.dimensions).toEqual([{ dimension: "completeness", failedRecords: 1, score: 66.67 }]);
+    expect(report.dimensions).toEqual([{ dimension: "completeness", failedRecords: 1, score: 66.67, basis: "records" }]);
   });
 
   test("warnings do not quarantine unless the threshold says so", async () => {
@@ -117,6 +117,82 @@ describe("processRecords", () => {
     }
     const run = processRecords(endless(), [], { signal: controller.signal });
     await expect(collect(run)).rejects.toMatchObject({ code: "CLEANSE_ABORTED" });
+  });
+
+  test("tells steps the quarantine threshold, and lets a scoring step replace the dimension scores", async () => {
+    const seen: unknown[] = [];
+    const scorer: Step = {
+      kind: "record",
+      name: "scorer",
+      process(_env, ctx) {
+        seen.push(ctx.quarantineOn);
+      },
+      finish(ctx) {
+        ctx.setDimensions?.([{ dimension: "completeness", failedRecords: 1, score: 90, basis: "checks", weight: 1, records: 2, checks: 4, failed: 1 }]);
+      },
+    };
+    const run = processRecords([{ id: 1 }, { id: null }], [requireId, scorer], { quarantineOn: "warning" });
+    await collect(run);
+    expect(seen).toEqual(["warning", "warning"]);
+    expect(run.report().dimensions).toEqual([{ dimension: "completeness", failedRecords: 1, score: 90, basis: "checks", weight: 1, records: 2, checks: 4, failed: 1 }]);
+  });
+
+  test("times a stream step by the time spent in its generator, not upstream or downstream", async () => {
+    const busy = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+    };
+    const slowUpstream: Step = { kind: "record", name: "slow-upstream", process: () => busy(0.4) };
+    const slowStream: StreamStep = {
+      kind: "stream",
+      name: "slow-stream",
+      async *run(input) {
+        for await (const env of input) {
+          if (env.seq === 10) busy(20);
+          yield env;
+        }
+      },
+    };
+    const idleStream: StreamStep = {
+      kind: "stream",
+      name: "idle-stream",
+      async *run(input) {
+        yield* input;
+      },
+    };
+    const run = processRecords(
+      Array.from({ length: 100 }, (_, i) => ({ i })),
+      [slowUpstream, slowStream, idleStream],
+    );
+    for await (const batch of run.batches()) {
+      if (batch.length > 0) busy(20);
+    }
+    const ms = Object.fromEntries(run.report().timings.steps.map((s) => [s.name, s.ms]));
+    expect(ms["slow-upstream"]).toBeGreaterThanOrEqual(35);
+    expect(ms["slow-stream"]).toBeGreaterThanOrEqual(15);
+    // neither the 40 ms upstream nor the 20 ms the consumer spends on each batch count
+    expect(ms["slow-stream"]).toBeLessThan(35);
+    expect(ms["idle-stream"]).toBeLessThan(15);
+  });
+
+  test("counts the time a step spends in finish(), and keeps steps of the same name apart", async () => {
+    const finishing: StreamStep = {
+      kind: "stream",
+      name: "same",
+      async *run(input) {
+        yield* input;
+      },
+      finish() {
+        const until = performance.now() + 20;
+        while (performance.now() < until);
+      },
+    };
+    const quick: StreamStep = { kind: "stream", name: "same", run: (input) => input };
+    const run = processRecords([{ a: 1 }], [finishing, quick]);
+    await collect(run);
+    const [first, second] = run.report().timings.steps;
+    expect(first!.ms).toBeGreaterThanOrEqual(15);
+    expect(second!.ms).toBeLessThan(15);
   });
 
   test("no record is lost or duplicated between clean and quarantine (property)", async () => {

@@ -1,7 +1,7 @@
 import { AbortedError } from "../CleanseError/CleanseError.ts";
 import { isAtLeast, type DataRecord, type Issue, type Severity, type SourceLocation } from "../Issue/Issue.ts";
 import type { QualityReport, StepTiming } from "../QualityReport/QualityReport.ts";
-import { createReportBuilder } from "../QualityReport/createReportBuilder.ts";
+import { createReportBuilder, type Masker, type ReportBuilderOptions } from "../QualityReport/createReportBuilder.ts";
 import { toRecordSource, type RecordInput, type RecordSource } from "../RecordSource/RecordSource.ts";
 import type { RecordEnvelope, RecordStep, RuleInfo, Step, StepContext, StreamStep } from "../Step/Step.ts";
 
@@ -15,6 +15,8 @@ export interface ProcessRecordsOptions {
   readonly examplesPerRule?: number;
   /** Fields whose example values are masked in the report, besides those the steps declare. */
   readonly piiFields?: Iterable<string>;
+  /** How personal values are masked in the report (see {@link ReportBuilderOptions.mask}); default: every character hidden. */
+  readonly mask?: Masker;
   readonly signal?: AbortSignal;
   /** Called at most every `progressIntervalMs` (default 250) while records flow. */
   readonly onProgress?: (progress: PipelineProgress) => void;
@@ -61,13 +63,17 @@ export function processRecords(input: RecordInput, steps: readonly Step[] = [], 
     dataset,
     ...(options.examplesPerRule === undefined ? {} : { examplesPerRule: options.examplesPerRule }),
     piiFields: pii,
+    ...(options.mask === undefined ? {} : { mask: options.mask }),
     rules,
   });
-  const stepMs = new Map<string, number>();
+  // Time spent inside each step, by position (two steps may share a name).
+  const stepMs: number[] = steps.map(() => 0);
   const ctx: StepContext = {
     dataset,
     signal: options.signal,
+    quarantineOn,
     setSection: (name, data) => builder.setSection(name, data),
+    setDimensions: (dimensions) => builder.setDimensions(dimensions),
     warn: (message) => builder.addWarning(message),
   };
   let ingested = 0;
@@ -106,50 +112,97 @@ export function processRecords(input: RecordInput, steps: readonly Step[] = [], 
     }
   }
 
-  async function* recordStage(input: AsyncIterable<Batch>, group: readonly RecordStep[]): AsyncGenerator<Batch> {
+  async function* recordStage(input: AsyncIterable<Batch>, group: readonly (readonly [RecordStep, number])[]): AsyncGenerator<Batch> {
     for await (const batch of input) {
-      for (const step of group) {
+      for (const [step, index] of group) {
         const t0 = performance.now();
         for (let i = 0; i < batch.length; i++) {
           const r = step.process(batch[i]!, ctx);
           if (r !== undefined) await r;
         }
-        stepMs.set(step.name, (stepMs.get(step.name) ?? 0) + performance.now() - t0);
+        stepMs[index]! += performance.now() - t0;
       }
       yield batch;
     }
   }
 
-  async function* flatten(input: AsyncIterable<Batch>): AsyncGenerator<RecordEnvelope> {
-    for await (const batch of input) yield* batch;
+  /** The records of upstream batches one by one; `onWait` gets the time spent waiting for each batch. */
+  async function* flatten(input: AsyncIterable<Batch>, onWait: (ms: number) => void): AsyncGenerator<RecordEnvelope> {
+    const it = input[Symbol.asyncIterator]();
+    let done = false;
+    try {
+      for (;;) {
+        const t0 = performance.now();
+        const next = await it.next();
+        onWait(performance.now() - t0);
+        if (next.done) {
+          done = true;
+          return;
+        }
+        yield* next.value;
+      }
+    } finally {
+      if (!done) await it.return?.();
+    }
   }
 
-  async function* streamStage(input: AsyncIterable<Batch>, step: StreamStep): AsyncGenerator<Batch> {
+  // A stream step's time is the wall time from resuming its stage until the stage hands a batch downstream
+  // (downstream work happens while the stage is suspended at `yield`), less the time the step waited for
+  // upstream batches (upstream steps' own work and reading). Two clock reads per batch in and per batch out.
+  async function* streamStage(input: AsyncIterable<Batch>, step: StreamStep, index: number): AsyncGenerator<Batch> {
+    let upstreamMs = 0;
+    let ownMs = 0;
+    let resumed = performance.now();
     let batch: Batch = [];
-    for await (const env of step.run(flatten(input), ctx)) {
-      batch.push(env);
-      if (batch.length >= 256) {
-        yield batch;
-        batch = [];
+    try {
+      for await (const env of step.run(flatten(input, (ms) => (upstreamMs += ms)), ctx)) {
+        batch.push(env);
+        if (batch.length >= 256) {
+          ownMs += performance.now() - resumed;
+          yield batch;
+          resumed = performance.now();
+          batch = [];
+        }
       }
+      if (batch.length > 0) {
+        ownMs += performance.now() - resumed;
+        yield batch;
+        resumed = performance.now();
+      }
+      ownMs += performance.now() - resumed;
+    } finally {
+      stepMs[index]! += Math.max(0, ownMs - upstreamMs);
     }
-    if (batch.length > 0) yield batch;
+  }
+
+  /** Runs a step's start() or finish(), counting the time in the step's timing. */
+  async function timed<T>(index: number, call: () => T | Promise<T>): Promise<T> {
+    const t0 = performance.now();
+    try {
+      return await call();
+    } finally {
+      stepMs[index]! += performance.now() - t0;
+    }
   }
 
   async function* route(): AsyncGenerator<readonly RecordEnvelope[]> {
     if (started) throw new Error("A record run can be consumed only once.");
     started = true;
     startedAt = new Date();
-    for (const step of steps) await step.start?.(ctx);
+    for (let s = 0; s < steps.length; s++) {
+      const step = steps[s]!;
+      if (step.start) await timed(s, () => step.start!(ctx));
+    }
     let stream: AsyncIterable<Batch> = ingest();
-    let group: RecordStep[] = [];
-    for (const step of steps) {
+    let group: (readonly [RecordStep, number])[] = [];
+    for (let s = 0; s < steps.length; s++) {
+      const step = steps[s]!;
       if (step.kind === "record") {
-        group.push(step);
+        group.push([step, s]);
       } else {
         if (group.length > 0) stream = recordStage(stream, group);
         group = [];
-        stream = streamStage(stream, step);
+        stream = streamStage(stream, step, s);
       }
     }
     if (group.length > 0) stream = recordStage(stream, group);
@@ -162,12 +215,13 @@ export function processRecords(input: RecordInput, steps: readonly Step[] = [], 
       }
       yield batch;
     }
-    for (const step of steps) {
-      const found = await step.finish?.(ctx);
+    for (let s = 0; s < steps.length; s++) {
+      const step = steps[s]!;
+      const found = step.finish ? await timed(s, () => step.finish!(ctx)) : undefined;
       if (found && found.length > 0) builder.addDatasetIssues(found);
     }
     for (const warning of source.warnings?.() ?? []) builder.addWarning(warning);
-    const timings: StepTiming[] = steps.map((s) => ({ name: s.name, ms: Math.round((stepMs.get(s.name) ?? 0) * 100) / 100 }));
+    const timings: StepTiming[] = steps.map((s, i) => ({ name: s.name, ms: Math.round(stepMs[i]! * 100) / 100 }));
     const fingerprint = source.fingerprint?.();
     report = builder.finish({
       ingested,

@@ -49,7 +49,12 @@ export function unionColumnsSink(path: string, open: (columns: readonly string[]
       }
     },
     async abort() {
-      out?.destroy();
+      // the spool file may still be opening: wait until the stream is closed, or it could appear after rm
+      if (out && !out.closed) {
+        const closed = once(out, "close");
+        out.destroy();
+        await closed;
+      }
       await rm(spool, { force: true });
     },
   };

@@ -31,6 +31,13 @@ describe("openSink", () => {
     expect(readFileSync(join(dir, "custom.out"), "utf8")).toBe("\ufefff;g\n=1+1;x\n");
   });
 
+  test("passes fallbackColumns to a CSV writer, for the header of an output without records", async () => {
+    const sink = openSink({ path: join(dir, "empty.csv"), fallbackColumns: () => ["id", "name"] });
+    await sink.close();
+    expect(readFileSync(join(dir, "empty.csv"), "utf8")).toBe("id,name\n");
+    expect(() => openSink({ path: join(dir, "bad.csv"), fallbackColumns: "id" })).toThrow(expect.objectContaining({ code: "CLEANSE_BAD_OPTION" }));
+  });
+
   test("throws a ConfigError for an unknown extension or option", () => {
     expect(() => openSink("out.xlsx", { baseDir: dir })).toThrow(expect.objectContaining({ code: "CLEANSE_UNKNOWN_FORMAT" }));
     expect(() => openSink({ path: "out.jsonl", delimiter: ";" }, { baseDir: dir })).toThrow(expect.objectContaining({ code: "CLEANSE_BAD_OPTION" }));

@@ -16,11 +16,12 @@ export interface OpenSinkOptions {
   readonly baseDir?: string;
 }
 
-const CSV_OPTIONS = ["columns", "delimiter", "header", "encoding", "bom", "lineEnding", "escapeFormulae"];
+const CSV_OPTIONS = ["columns", "fallbackColumns", "delimiter", "header", "encoding", "bom", "lineEnding", "escapeFormulae"];
 const JSON_OPTIONS = ["encoding"];
 
 const TYPES: Readonly<Record<string, (v: unknown) => boolean>> = {
   columns: (v) => v === "union" || (Array.isArray(v) && v.every((c) => typeof c === "string")),
+  fallbackColumns: (v) => typeof v === "function" || (Array.isArray(v) && v.every((c) => typeof c === "string")),
   delimiter: (v) => typeof v === "string",
   header: (v) => typeof v === "boolean",
   encoding: (v) => typeof v === "string",

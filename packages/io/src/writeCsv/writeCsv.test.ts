@@ -160,6 +160,26 @@ describe("writeCsv", () => {
     expect(readFileSync(join(dir, "b.csv"), "utf8")).toBe("");
   });
 
+  test("writes the header from fallbackColumns when no record came, and ignores them once one did", async () => {
+    const dir = folder();
+    await writeAll(writeCsv(join(dir, "a.csv"), { fallbackColumns: ["id", "name"] }), []);
+    await writeAll(writeCsv(join(dir, "b.csv"), { fallbackColumns: () => ["id"] }), []);
+    await writeAll(writeCsv(join(dir, "c.csv"), { fallbackColumns: () => undefined }), []);
+    await writeAll(writeCsv(join(dir, "d.csv"), { fallbackColumns: ["x"] }), [{ a: 1 }]);
+    expect(readFileSync(join(dir, "a.csv"), "utf8")).toBe("id,name\n");
+    expect(readFileSync(join(dir, "b.csv"), "utf8")).toBe("id\n");
+    expect(readFileSync(join(dir, "c.csv"), "utf8")).toBe("");
+    expect(readFileSync(join(dir, "d.csv"), "utf8")).toBe("a\n1\n");
+  });
+
+  test('columns: "union" with no record writes the header from fallbackColumns, and no blank line without them', async () => {
+    const dir = folder();
+    await writeAll(writeCsv(join(dir, "q.csv"), { columns: "union", fallbackColumns: () => ["id", "_reasons", "_record"] }), []);
+    await writeAll(writeCsv(join(dir, "e.csv"), { columns: "union" }), []);
+    expect(readFileSync(join(dir, "q.csv"), "utf8")).toBe("id,_reasons,_record\n");
+    expect(readFileSync(join(dir, "e.csv"), "utf8")).toBe("");
+  });
+
   test("returns a promise from write when the buffer is full, so callers wait for the disk", async () => {
     const sink = writeCsv(join(folder(), "out.csv"));
     let promises = 0;

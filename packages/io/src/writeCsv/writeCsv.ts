@@ -12,6 +12,12 @@ export interface WriteCsvOptions {
    * the CSV is written on `close()`.
    */
   readonly columns?: readonly string[] | "union";
+  /**
+   * Columns of the header when no record is written (and `columns` gives none), so that an empty output
+   * still says what its columns are, e.g. the source's header: a list, or a function called on `close()`.
+   * Without them, a CSV that receives no record and has no `columns` is empty.
+   */
+  readonly fallbackColumns?: readonly string[] | (() => readonly string[] | undefined);
   /** Field delimiter (one character). Defaults to `,`. */
   readonly delimiter?: string;
   /** Whether to write a header row. Defaults to true. */
@@ -38,7 +44,7 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
  * an error (`CLEANSE_CSV_UNKNOWN_COLUMN`), never a silently dropped value: give `columns`, or use
  * JSON Lines for records whose fields vary.
  * @param path - the output file
- * @param options - columns, delimiter, header, encoding, BOM, line ending, formula escaping
+ * @param options - columns (and those of an output without records), delimiter, header, encoding, BOM, line ending, formula escaping
  * @returns a record sink; `write` returns a promise when the disk needs to catch up
  * @example
  * const sink = writeCsv("out/clean.csv");
@@ -46,7 +52,11 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
  * await sink.close(); // out/clean.csv: id,name\n1,'=cmd\n
  */
 export function writeCsv(path: string, options: WriteCsvOptions = {}): RecordSink {
-  if (options.columns === "union") return unionColumnsSink(path, (columns) => writeCsv(path, { ...options, columns }));
+  if (options.columns === "union") {
+    const { columns: _union, ...rest } = options;
+    // no record came: no column seen, so the header falls back to fallbackColumns
+    return unionColumnsSink(path, (seen) => writeCsv(path, seen.length > 0 ? { ...rest, columns: seen } : rest));
+  }
   const delimiter = options.delimiter ?? ",";
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === "\n" || delimiter === "\r") {
     throw new ConfigError(`Invalid delimiter ${JSON.stringify(delimiter)}: expected one character other than a quote or a line break.`, { code: "CLEANSE_BAD_OPTION" });
@@ -98,7 +108,13 @@ export function writeCsv(path: string, options: WriteCsvOptions = {}): RecordSin
       if (pendingHeader || written) return Promise.all([pendingHeader, written]).then(() => {});
     },
     async close() {
-      if (!headerWritten) await writeHeader();
+      if (!headerWritten) {
+        if (!columns) {
+          const fallback = typeof options.fallbackColumns === "function" ? options.fallbackColumns() : options.fallbackColumns;
+          if (fallback && fallback.length > 0) columns = fallback;
+        }
+        await writeHeader();
+      }
       await output.close();
     },
     abort: () => output.abort(),

@@ -1,4 +1,5 @@
-import { maskValue, type IssueExample } from "@cleanse/core";
+import type { IssueExample } from "@cleanse/core";
+import { maskValue } from "@cleanse/values";
 import type { MaskOptions } from "../MaskOptions/MaskOptions.ts";
 
 export type { MaskOptions };

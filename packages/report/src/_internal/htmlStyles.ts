@@ -39,6 +39,10 @@ ul.legend li span:first-child { font-weight: 600; }
 .waterfall { max-width: 640px; margin: 0 0 12px; }
 .card { background: var(--card); border: 1px solid var(--border); border-radius: 10px; padding: 18px 20px; box-shadow: var(--shadow); margin: 0 0 16px; min-width: 0; }
 .overview { display: grid; grid-template-columns: auto 1fr; gap: 24px; align-items: center; }
+.headline { text-align: center; }
+.headline .band { margin: 2px 0 0; font-weight: 650; font-size: .85rem; text-transform: uppercase; letter-spacing: .06em; }
+.headline.good .band { color: var(--good); } .headline.fair .band { color: var(--fair); } .headline.poor .band { color: var(--poor); }
+ul.formula li { margin: 4px 0; }
 .kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(130px, 1fr)); gap: 12px; margin: 0; }
 .kpi { border: 1px solid var(--border); border-radius: 8px; padding: 10px 14px; background: var(--bg); }
 .kpi dt { color: var(--muted); font-size: .8rem; font-weight: 600; text-transform: uppercase; letter-spacing: .04em; }

@@ -2,13 +2,17 @@ import type { JobReport, QualityReport } from "@cleanse/core";
 
 /**
  * The `score` section as the score step (`@cleanse/score`) writes it. Read defensively: a report
- * may come from another version, so every part is checked before it is used.
+ * may come from another version, so every part is checked before it is used. Its dimension scores
+ * are the report's `dimensions`.
  */
 export interface ScoreSection {
   readonly version?: number;
   readonly records: number;
+  /** The dataset score (from scorecard version 2 on, quarantined records count 0). */
   readonly score: number;
-  readonly dimensions: readonly { readonly dimension: string; readonly score: number; readonly weight?: number; readonly records?: number; readonly checks?: number; readonly failed?: number }[];
+  readonly meanRecordScore?: number;
+  readonly quarantined?: number;
+  readonly duplicates?: number;
   readonly fields: readonly { readonly field: string; readonly score: number; readonly weight?: number; readonly checks?: number; readonly failed?: number }[];
   readonly distribution?: {
     readonly bins: readonly { readonly from: number; readonly to: number; readonly count: number }[];
@@ -29,9 +33,6 @@ const str = (v: unknown): string | undefined => (typeof v === "string" ? v : typ
 export function readScoreSection(report: Pick<QualityReport, "sections">): ScoreSection | undefined {
   const s = report.sections?.score;
   if (!isObject(s) || !isNumber(s.score) || !isNumber(s.records)) return undefined;
-  const dimensions = Array.isArray(s.dimensions)
-    ? s.dimensions.filter((d): d is ScoreSection["dimensions"][number] => isObject(d) && typeof d.dimension === "string" && isNumber(d.score))
-    : [];
   const fields = Array.isArray(s.fields) ? s.fields.filter((f): f is ScoreSection["fields"][number] => isObject(f) && typeof f.field === "string" && isNumber(f.score)) : [];
   const dist = isObject(s.distribution) && Array.isArray(s.distribution.bins) ? s.distribution : undefined;
   const bins = dist ? (dist.bins as unknown[]).filter((b): b is { from: number; to: number; count: number } => isObject(b) && isNumber(b.from) && isNumber(b.to) && isNumber(b.count)) : [];
@@ -39,7 +40,9 @@ export function readScoreSection(report: Pick<QualityReport, "sections">): Score
     ...(isNumber(s.version) ? { version: s.version } : {}),
     records: s.records,
     score: s.score,
-    dimensions,
+    ...(isNumber(s.meanRecordScore) ? { meanRecordScore: s.meanRecordScore } : {}),
+    ...(isNumber(s.quarantined) ? { quarantined: s.quarantined } : {}),
+    ...(isNumber(s.duplicates) ? { duplicates: s.duplicates } : {}),
     fields,
     ...(dist
       ? {

@@ -1,20 +1,16 @@
+import { band, type Band } from "./bands.ts";
 import { escapeHtml as esc, int, num, score1, signed } from "./format.ts";
-
-/** `good` (>= 90), `fair` (>= 70) or `poor`: the colour class of a score. */
-export function grade(score: number): "good" | "fair" | "poor" {
-  return score >= 90 ? "good" : score >= 70 ? "fair" : "poor";
-}
 
 const f = (n: number) => (Math.round(n * 100) / 100).toString();
 
-/** A ring gauge with the score in the middle. */
-export function gauge(score: number, label: string, size = 148): string {
+/** A ring gauge with the score in the middle, coloured by its band. */
+export function gauge(score: number, scoreBand: Band, label: string, size = 148): string {
   const r = 56;
   const c = 2 * Math.PI * r;
   const share = Math.max(0, Math.min(100, score)) / 100;
-  return `<svg class="gauge" viewBox="0 0 140 140" width="${size}" height="${size}" role="img" aria-label="${esc(label)}: ${score1(score)} out of 100">
+  return `<svg class="gauge" viewBox="0 0 140 140" width="${size}" height="${size}" role="img" aria-label="${esc(label)}: ${score1(score)} out of 100, ${scoreBand}">
 <circle class="track" cx="70" cy="70" r="${r}" fill="none" stroke-width="14"/>
-<circle class="arc ${grade(score)}" cx="70" cy="70" r="${r}" fill="none" stroke-width="14" stroke-linecap="round" stroke-dasharray="${f(c * share)} ${f(c)}" transform="rotate(-90 70 70)"/>
+<circle class="arc ${scoreBand}" cx="70" cy="70" r="${r}" fill="none" stroke-width="14" stroke-linecap="round" stroke-dasharray="${f(c * share)} ${f(c)}" transform="rotate(-90 70 70)"/>
 <text x="70" y="72" text-anchor="middle" dominant-baseline="middle" class="gauge-value">${score1(score)}</text>
 <text x="70" y="98" text-anchor="middle" class="gauge-label">of 100</text>
 </svg>`;
@@ -34,7 +30,7 @@ export function scoreBars(items: readonly { readonly label: string; readonly sco
       return `<g><title>${esc(it.label)}: ${score1(it.score)}${it.note ? ` (${esc(it.note)})` : ""}</title>
 <text x="${labelW - 10}" y="${y + 11}" text-anchor="end" dominant-baseline="middle" class="axis-label">${esc(clip(it.label, 16))}</text>
 <rect class="track" x="${labelW}" y="${y}" width="${barW}" height="22" rx="4"/>
-<rect class="bar ${grade(it.score)}" x="${labelW}" y="${y}" width="${f(w)}" height="22" rx="4"/>
+<rect class="bar ${band(it.score)}" x="${labelW}" y="${y}" width="${f(w)}" height="22" rx="4"/>
 <text x="${labelW + barW + 8}" y="${y + 11}" dominant-baseline="middle" class="value">${score1(it.score)}</text></g>`;
     })
     .join("\n");
@@ -60,7 +56,7 @@ export function scoreHistogram(bins: readonly { readonly from: number; readonly 
       const last = i === bins.length - 1;
       const range = `${num(b.from)}–${num(b.to)}${last ? "" : " (excl.)"}`;
       return `<g><title>${range}: ${int(b.count)} records</title>
-<rect class="bar ${grade(b.from)}" x="${f(x + 2)}" y="${f(y)}" width="${f(Math.max(1, bw - 4))}" height="${f(Math.max(b.count > 0 ? 1.5 : 0, h))}" rx="2"/>
+<rect class="bar ${band((b.from + b.to) / 2)}" x="${f(x + 2)}" y="${f(y)}" width="${f(Math.max(1, bw - 4))}" height="${f(Math.max(b.count > 0 ? 1.5 : 0, h))}" rx="2"/>
 ${b.count > 0 ? `<text x="${f(x + bw / 2)}" y="${f(y - 4)}" text-anchor="middle" class="value small">${int(b.count)}</text>` : ""}</g>`;
     })
     .join("\n");

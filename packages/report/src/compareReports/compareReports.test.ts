@@ -11,15 +11,15 @@ const current = datasetReport({
     { ...baseline.rules[1]!, failed: 25, ratio: 0.1 },
     { rule: "phone", field: "phone", severity: "warning", dimension: "validity", failed: 5, ratio: 0.02, examples: [] },
   ],
+  dimensions: [
+    { dimension: "completeness", failedRecords: 25, score: 90, basis: "checks", weight: 1, records: 250, checks: 250, failed: 25 },
+    { dimension: "validity", failedRecords: 20, score: 92, basis: "checks", weight: 1, records: 250, checks: 250, failed: 20 },
+  ],
   sections: {
     score: {
       ...(baseline.sections.score as object),
       records: 250,
-      score: 91,
-      dimensions: [
-        { dimension: "completeness", score: 90, weight: 1, records: 250, checks: 250, failed: 25 },
-        { dimension: "validity", score: 92, weight: 1, records: 250, checks: 250, failed: 20 },
-      ],
+      score: 88,
       fields: [
         { field: "email", score: 92, weight: 1, checks: 250, failed: 20 },
         { field: "name", score: 90, weight: 1, checks: 250, failed: 25 },
@@ -32,7 +32,7 @@ describe("compareReports", () => {
   test("tells which numbers got better and which got worse", () => {
     const c = compareReports(baseline, current);
     expect(c.kind).toBe("comparison");
-    expect(c.score).toEqual({ baseline: 86.25, current: 91, change: 4.75, direction: "better" });
+    expect(c.score).toEqual({ baseline: 75, current: 88, change: 13, direction: "better" });
     expect(c.totals.total).toEqual({ baseline: 200, current: 250, change: 50, direction: "changed" });
     expect(c.totals.quarantinedRatio).toEqual({ baseline: 0.25, current: 0.1, change: -0.15, direction: "better" });
     const d = c.datasets[0]!;
@@ -52,6 +52,12 @@ describe("compareReports", () => {
     expect(d.fields.find((f) => f.field === "email")).toEqual({ field: "email", metric: "score", baseline: 80, current: 92, change: 12, direction: "better" });
     // better: email rule, validity, email field; worse: required rule, completeness, name field
     expect(c.summary).toEqual({ better: 3, worse: 3 });
+  });
+
+  test("a dimension computed differently in the two runs has changed, neither better nor worse", () => {
+    const unscored = datasetReport({ sections: {}, dimensions: [{ dimension: "validity", failedRecords: 40, score: 80, basis: "records" }] });
+    const d = compareReports(unscored, current).datasets[0]!;
+    expect(d.dimensions.find((x) => x.dimension === "validity")).toEqual({ dimension: "validity", baseline: 80, current: 92, change: 12, direction: "changed" });
   });
 
   test("compares failing shares of fields when a run was not scored", () => {

@@ -39,7 +39,10 @@ export interface FieldChange extends Change {
   readonly metric: "score" | "failedRatio";
 }
 
-/** A dimension's score then and now (the scorecard's when both runs were scored, else the report's). */
+/**
+ * A dimension's score then and now, from each report's `dimensions`. When the two runs computed it
+ * differently (one scored by a score step, one not), the change is `changed`, neither better nor worse.
+ */
 export interface DimensionChange extends Change {
   readonly dimension: string;
 }
@@ -103,13 +106,11 @@ function compareDataset(b: QualityReport | undefined, c: QualityReport | undefin
   const cs = c ? readScoreSection(c) : undefined;
   const both = bs !== undefined && cs !== undefined;
 
-  const dims = new Map<string, [number | null, number | null]>();
-  const dimSource = (r: QualityReport | undefined, s: typeof bs) =>
-    s && both ? s.dimensions.map((d) => [d.dimension, d.score] as const) : (r?.dimensions ?? []).map((d) => [d.dimension, d.score] as const);
-  for (const [d, v] of dimSource(b, bs)) dims.set(d, [v, null]);
-  for (const [d, v] of dimSource(c, cs)) dims.set(d, [dims.get(d)?.[0] ?? null, v]);
+  const dims = new Map<string, { b: number | null; c: number | null; bBasis?: string; cBasis?: string }>();
+  for (const d of b?.dimensions ?? []) dims.set(d.dimension, { b: d.score, c: null, bBasis: d.basis ?? "records" });
+  for (const d of c?.dimensions ?? []) dims.set(d.dimension, { ...(dims.get(d.dimension) ?? { b: null }), c: d.score, cBasis: d.basis ?? "records" });
   const dimensions = [...dims.entries()]
-    .map(([dimension, [x, y]]) => ({ dimension, ...change(x, y, true) }))
+    .map(([dimension, x]) => ({ dimension, ...change(x.b, x.c, x.bBasis === undefined || x.cBasis === undefined || x.bBasis === x.cBasis ? true : null) }))
     .sort((p, q) => p.dimension.localeCompare(q.dimension));
 
   const rules = new Map<string, { rule: string; field?: string; severity: Severity; dimension: string; b?: QualityReport["rules"][number]; c?: QualityReport["rules"][number] }>();

@@ -36,11 +36,11 @@ describe("renderHtml", () => {
 
   test("shows the scorecard, the counts, the failing rules and the fields", () => {
     const text = visibleText(renderHtml(demoReport()));
-    expect(text).toContain("97.1 of 100");
+    expect(text).toContain("77.5 of 100 poor");
     expect(text).toContain("Records 1,309 Clean 1,025 78.3% Quarantined 284 21.7% Merged 0");
-    expect(text).toContain("crm_customers score 95.3 408 records · 211 clean · 197 quarantined (48.3%) · from crm_customers.csv (gbk)");
-    expect(text).toContain("validity 607 of 4,898 checks failed");
-    expect(text).toContain("median 98 · 10th percentile 91 · 101 records scored 100");
+    expect(text).toContain("crm_customers score 49.0 408 records · 211 clean · 197 quarantined (48.3%) · from crm_customers.csv (gbk)");
+    expect(text).toContain("validity 414 of 3,266 checks failed");
+    expect(text).toContain("median 95 · 10th percentile 66 · 86 records scored 100");
     expect(text).toContain('reference customer_id error integrity 38 5.9% record 5 customer_id "E29007" not found in the reference records (erp_id)');
     expect(text).toContain("status 47.8 213 / 408 213 0 not_allowed 213");
   });
@@ -50,10 +50,35 @@ describe("renderHtml", () => {
     const text = visibleText(html);
     expect(text).toContain("clusters with duplicates 48 duplicates 48 candidate pairs 260 pairs above threshold 48 reduction ratio 99.7%");
     expect(text).toContain("C00002 2 C00002 C00003");
-    expect(text).toMatch(/C00002 上海 198000 h\*{12}m F 何涛 1\*{9}8/);
+    expect(text).toMatch(/C00002 上海 198000 h\*{5}@126\.com F 何涛 158\*{4}3798/);
     expect(text).toContain("Why C00389 and C00390 match: match probability > 0.9999 (threshold 0.9)");
     expect(html).toContain('aria-label="Match weight of each comparison (log2 Bayes factor)"');
-    expect(text).toContain("phone 1*********8 / 1*********8 exact 0.91 2.6e-6 3.5e+5 +18.40");
+    expect(text).toContain("phone 150****1728 / 150****1728 exact 0.91 2.6e-6 3.5e+5 +18.40");
+  });
+
+  test("colours the headline by its band: red for the demo, amber for a good score with too much quarantined", () => {
+    const html = renderHtml(demoReport());
+    expect(html).toContain('<div class="headline poor"><svg class="gauge"');
+    expect(html).toContain('<circle class="arc poor"');
+    expect(html).toContain('aria-label="Overall quality score: 77.5 out of 100, poor"');
+    expect(html).toMatch(/<span class="badge poor" title="quality score \(poor\)">score 49\.0<\/span>/);
+    expect(html).toMatch(/<span class="badge fair" title="quality score \(fair\)">score 88\.9<\/span>/);
+    const base = datasetReport();
+    const score = (value: number, quarantined: number) =>
+      renderHtml(datasetReport({ totals: { total: 1000, clean: 1000 - quarantined, quarantined, merged: 0 }, sections: { score: { ...(base.sections.score as object), score: value } } }));
+    expect(score(97, 30)).toContain('<circle class="arc fair"');
+    expect(score(97, 10)).toContain('<circle class="arc good"');
+    expect(score(60, 0)).toContain('<circle class="arc poor"');
+  });
+
+  test("says in one sentence how the score is computed, linking to the formula further down", () => {
+    const html = renderHtml(demoReport());
+    expect(visibleText(html)).toContain(
+      "The score is the mean of the record scores (each the weighted mean of the record's dimension scores, from the share of its checks that passed), with quarantined records counting 0 ( how the score is computed ).",
+    );
+    expect(html).toContain('<a href="#how-the-score-is-computed">how the score is computed</a>');
+    expect(html).toContain('<section class="card" id="how-the-score-is-computed"');
+    expect(visibleText(html)).toContain("Bands: good ≥ 95 with at most 2% quarantined, fair ≥ 80, poor below.");
   });
 
   test("escapes every text that comes from the data", () => {
@@ -97,7 +122,10 @@ describe("renderHtml", () => {
   });
 
   test("renders a report without a score, dataset checks and warnings", () => {
-    const text = visibleText(renderHtml(datasetReport({ sections: {} })));
+    const dimensions = [{ dimension: "validity", failedRecords: 40, score: 80, basis: "records" as const }];
+    const text = visibleText(renderHtml(datasetReport({ sections: {}, dimensions })));
+    expect(text).toContain("validity 40 records failing");
+    expect(text).not.toContain("How the score is computed");
     expect(text).not.toContain("of 100");
     expect(text).toContain("Share of records without an error or warning in each dimension.");
     expect(text).toContain("warning row_count : 200 records, expected at least 500");

@@ -1,9 +1,10 @@
 import type { IssueExample, JobReport, QualityReport, RuleSummary } from "@cleanse/core";
-import { maskValue } from "@cleanse/core";
+import { maskValue } from "@cleanse/values";
 import { bytes, duration, escapeHtml as esc, int, maskExample, num, pct, personalFields, prob, score1, show, signed, when, where, type MaskOptions } from "../_internal/format.ts";
+import { band, quarantinedShare, SCORE_FORMULA, SCORE_FORMULA_ANCHOR, SCORE_SENTENCE } from "../_internal/bands.ts";
 import { HTML_STYLES, SORT_SCRIPT } from "../_internal/htmlStyles.ts";
 import { jobScoreOf, readDedupeSection, readScoreSection, type DedupeView } from "../_internal/sections.ts";
-import { gauge, grade, miniBar, scoreBars, scoreHistogram, weightChart } from "../_internal/svg.ts";
+import { gauge, miniBar, scoreBars, scoreHistogram, weightChart } from "../_internal/svg.ts";
 import type { Change, DatasetComparison, ReportComparison } from "../compareReports/compareReports.ts";
 import { toJobReport } from "../toJobReport/toJobReport.ts";
 
@@ -60,8 +61,14 @@ function overview(job: JobReport, score: number | undefined, comparison: ReportC
     kpi("Merged", int(t.merged)),
     ...(comparison?.score ? [kpi("Score change", deltaHtml(comparison.score))] : []),
   ];
-  const left = score === undefined ? "" : `<div>${gauge(score, "Overall quality score")}</div>`;
-  return `<section class="card overview" aria-label="Overview">${left}<dl class="kpis">${kpis.join("")}</dl></section>`;
+  const scoreBand = score === undefined ? undefined : band(score, share);
+  const left = score === undefined || scoreBand === undefined ? "" : `<div class="headline ${scoreBand}">${gauge(score, scoreBand, "Overall quality score")}<p class="band">${scoreBand}</p></div>`;
+  const how = score === undefined ? "" : `<p class="note how">${esc(SCORE_SENTENCE)} (<a href="#${SCORE_FORMULA_ANCHOR}">how the score is computed</a>).</p>`;
+  return `<section class="card overview" aria-label="Overview">${left}<div><dl class="kpis">${kpis.join("")}</dl>${how}</div></section>`;
+}
+
+function formulaSection(): string {
+  return `<section class="card" id="${SCORE_FORMULA_ANCHOR}" aria-labelledby="${SCORE_FORMULA_ANCHOR}-h"><h3 id="${SCORE_FORMULA_ANCHOR}-h">How the score is computed</h3><ul class="plain formula">${SCORE_FORMULA.map((l) => `<li>${esc(l)}</li>`).join("")}</ul></section>`;
 }
 
 function datasetsTable(job: JobReport, ids: readonly string[]): string {
@@ -70,7 +77,7 @@ function datasetsTable(job: JobReport, ids: readonly string[]): string {
     const s = readScoreSection(d);
     const t = d.totals;
     const share = t.total ? t.quarantined / t.total : 0;
-    return `<tr><th scope="row"><a href="#${ids[i]}">${esc(d.dataset)}</a></th><td class="num" data-v="${t.total}">${int(t.total)}</td><td class="num" data-v="${t.clean}">${int(t.clean)}</td><td class="num" data-v="${share}"><span class="cell-bar">${int(t.quarantined)} <span class="muted">(${pct(share)})</span></span></td><td class="num" data-v="${t.merged}">${int(t.merged)}</td><td class="num" data-v="${s?.score ?? ""}">${s ? `<span class="cell-bar">${miniBar(s.score / 100, grade(s.score), `score ${score1(s.score)}`)}<span class="badge ${grade(s.score)}">${score1(s.score)}</span></span>` : "–"}</td></tr>`;
+    return `<tr><th scope="row"><a href="#${ids[i]}">${esc(d.dataset)}</a></th><td class="num" data-v="${t.total}">${int(t.total)}</td><td class="num" data-v="${t.clean}">${int(t.clean)}</td><td class="num" data-v="${share}"><span class="cell-bar">${int(t.quarantined)} <span class="muted">(${pct(share)})</span></span></td><td class="num" data-v="${t.merged}">${int(t.merged)}</td><td class="num" data-v="${s?.score ?? ""}">${s ? `<span class="cell-bar">${miniBar(s.score / 100, band(s.score, share), `score ${score1(s.score)}`)}<span class="badge ${band(s.score, share)}">${score1(s.score)}</span></span>` : "–"}</td></tr>`;
   });
   return `<section class="card" aria-labelledby="datasets-h"><h3 id="datasets-h">Datasets</h3>${table("Datasets of the job", [["Dataset", false], ["Records", true], ["Clean", true], ["Quarantined", true], ["Merged", true], ["Score", true]], rows)}</section>`;
 }
@@ -143,7 +150,7 @@ function fieldsCard(d: QualityReport, cmp: DatasetComparison | undefined, note: 
     const rf = d.fields.find((f) => f.field === field);
     const c = cmp?.fields.find((f) => f.field === field);
     const scoreCell = sf
-      ? `<span class="cell-bar">${miniBar(sf.score / 100, grade(sf.score), `score ${score1(sf.score)}`)}<span class="badge ${grade(sf.score)}">${score1(sf.score)}</span></span>${c ? `<br>${deltaHtml(c)}` : ""}`
+      ? `<span class="cell-bar">${miniBar(sf.score / 100, band(sf.score), `score ${score1(sf.score)}`)}<span class="badge ${band(sf.score)}">${score1(sf.score)}</span></span>${c ? `<br>${deltaHtml(c)}` : ""}`
       : "–";
     return `<tr><th scope="row">${esc(field)}</th><td class="num" data-v="${sf?.score ?? ""}">${scoreCell}</td><td class="num" data-v="${sf?.failed ?? ""}">${sf?.checks === undefined ? "–" : `${int(sf.failed ?? 0)} <span class="muted">/ ${int(sf.checks)}</span>`}</td><td class="num" data-v="${rf?.failed ?? 0}">${int(rf?.failed ?? 0)}</td><td class="num" data-v="${rf?.changed ?? 0}">${int(rf?.changed ?? 0)}</td><td>${codesText(rf?.codes)}</td></tr>`;
   });
@@ -245,11 +252,16 @@ function datasetSection(d: QualityReport, id: string, o: RenderHtmlOptions, cmp:
     ...(input?.path || input?.encoding ? [`from ${esc(input.path?.split(/[\\/]/).pop() ?? input.name)}${input.encoding ? ` (${esc(input.encoding)})` : ""}`] : []),
   ].join(" · ");
   const charts: string[] = [];
-  const dims = s
-    ? s.dimensions.map((x) => ({ label: x.dimension, score: x.score, note: x.checks === undefined ? "" : `${int(x.failed ?? 0)} of ${int(x.checks)} checks failed` }))
-    : d.dimensions.map((x) => ({ label: x.dimension, score: x.score, note: `${int(x.failedRecords)} records failing` }));
+  // the report's one set of dimension scores: a score step's (checks) or the engine's (records)
+  const dims = d.dimensions.map((x) => ({
+    label: x.dimension,
+    score: x.score,
+    note: x.basis === "checks" ? `${int(x.failed ?? 0)} of ${int(x.checks ?? 0)} checks failed` : `${int(x.failedRecords)} records failing`,
+  }));
   if (dims.length > 0) {
-    const legend = s ? "Mean record score per dimension." : "Share of records without an error or warning in each dimension.";
+    const legend = d.dimensions.some((x) => x.basis === "checks")
+      ? `Mean record score per dimension (<a href="#${SCORE_FORMULA_ANCHOR}">how</a>).`
+      : "Share of records without an error or warning in each dimension.";
     const changes = cmp ? `<p class="note">${cmp.dimensions.filter((c) => c.direction === "better" || c.direction === "worse").map((c) => `${esc(c.dimension)} ${deltaHtml(c)}`).join(" · ") || "No dimension changed since the baseline."}</p>` : "";
     const details = dims.filter((x) => x.note).map((x) => `<li><span>${esc(x.label)}</span> <span class="muted">${esc(x.note)}</span></li>`).join("");
     charts.push(`<section class="card"><h3>Dimensions</h3>${scoreBars(dims, `Dimension scores of ${d.dataset}`)}${details ? `<ul class="legend">${details}</ul>` : ""}<p class="note">${legend}</p>${changes}</section>`);
@@ -276,7 +288,7 @@ function datasetSection(d: QualityReport, id: string, o: RenderHtmlOptions, cmp:
       ? `<p class="note">Scored only where they failed (no step declares them): ${s.undeclared.map((u) => `<code>${esc(u)}</code>`).join(", ")}.</p>`
       : "";
   return `<section class="dataset" id="${id}" aria-labelledby="${id}-h">
-<header><h2 id="${id}-h">${esc(d.dataset)}</h2>${s ? `<span class="badge ${grade(s.score)}" title="quality score">score ${score1(s.score)}</span>${cmp?.score ? ` ${deltaHtml(cmp.score)}` : ""}` : ""}<p>${sub}</p></header>
+<header><h2 id="${id}-h">${esc(d.dataset)}</h2>${s ? `<span class="badge ${band(s.score, share)}" title="quality score (${band(s.score, share)})">score ${score1(s.score)}</span>${cmp?.score ? ` ${deltaHtml(cmp.score)}` : ""}` : ""}<p>${sub}</p></header>
 ${warnings}
 ${charts.length > 0 ? `<div class="grid two">${charts.join("")}</div>` : ""}
 ${rulesCard(d, o, cmp)}
@@ -315,7 +327,7 @@ export function renderHtml(report: JobReport | QualityReport, options: RenderHtm
       ? `<nav class="toc" aria-label="Datasets">${job.datasets
           .map((d, i) => {
             const s = readScoreSection(d);
-            return `<a href="#${ids[i]}">${esc(d.dataset)}${s ? ` <span class="badge ${grade(s.score)}">${score1(s.score)}</span>` : ""}</a>`;
+            return `<a href="#${ids[i]}">${esc(d.dataset)}${s ? ` <span class="badge ${band(s.score, quarantinedShare(d.totals))}">${score1(s.score)}</span>` : ""}</a>`;
           })
           .join("")}</nav>`
       : "";
@@ -344,6 +356,7 @@ ${options.comparison ? comparisonSection(options.comparison) : ""}
 ${datasetsTable(job, ids)}
 ${job.datasets.map((d, i) => datasetSection(d, ids[i]!, options, options.comparison?.datasets.find((c) => c.dataset === d.dataset))).join("\n")}
 ${gone.length > 0 ? `<p class="note">Datasets in the baseline only: ${gone.map((d) => esc(d.dataset)).join(", ")}.</p>` : ""}
+${score === undefined ? "" : formulaSection()}
 </main>
 <footer><div class="wrap">Generated by Cleanse · report schema version ${job.schemaVersion} · started ${esc(job.startedAt)}</div></footer>
 ${options.noScript ? "" : `<script>${SORT_SCRIPT}</script>`}

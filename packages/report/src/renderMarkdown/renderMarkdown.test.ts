@@ -8,14 +8,14 @@ describe("renderMarkdown", () => {
     const md = renderMarkdown(demoReport());
     const lines = md.split("\n");
     expect(lines[0]).toBe("# Data quality: crm-erp-demo");
-    expect(lines[2]).toMatch(/^\*\*Score 97\.1\*\* \/ 100 · 1,309 records · 1,025 clean · 284 quarantined \(21\.7%\) · /);
-    expect(md).toContain("| [crm_customers](#crm_customers) | 408 | 211 | 197 (48.3%) | 0 | 95.3 |");
-    expect(md).toContain("| **all** | **1,309** | **1,025** | **284** (21.7%) | **0** | **97.1** |");
+    expect(lines[2]).toMatch(/^\*\*Score 77\.5\*\* \/ 100 \(poor\) · 1,309 records · 1,025 clean · 284 quarantined \(21\.7%\) · /);
+    expect(md).toContain("| [crm_customers](#crm_customers) | 408 | 211 | 197 (48.3%) | 0 | 49.0 |");
+    expect(md).toContain("| **all** | **1,309** | **1,025** | **284** (21.7%) | **0** | **77.5** |");
   });
 
   test("gives each dataset its dimension bars, score distribution, failing rules and fields", () => {
     const md = renderMarkdown(demoReport());
-    expect(md).toContain("## erp_orders\n\n**Score 97.3** / 100 (good) · 640 records: 569 clean, 71 quarantined (11.1%).");
+    expect(md).toContain("## erp_orders\n\n**Score 88.9** / 100 (fair) · 640 records: 569 clean, 71 quarantined (11.1%).");
     expect(md).toContain("| integrity | 94.1 | `█████████▍` | 38 of 640 checks failed |");
     expect(md).toContain("Record scores: `     ▁▁▁▁█` (0 → 100), median 100, 10th percentile 95, 569 perfect.");
     expect(md).toContain('| reference | customer_id | error | 38 | 5.9% | record 5: customer_id "E29007" not found in the reference records (erp_id) |');
@@ -34,9 +34,9 @@ describe("renderMarkdown", () => {
     const md = renderMarkdown(demoReport());
     expect(md).toContain("### Duplicates");
     expect(md).toContain("<details><summary>Why C00389 and C00390 match (match probability > 0.9999)</summary>");
-    expect(md).toContain("| phone | 1*********8 / 1*********8 | exact | +18.40 |");
+    expect(md).toContain("| phone | 150****1728 / 150****1728 | exact | +18.40 |");
     expect(md).toContain("| id_card | ∅ / ∅ | null | ±0 |");
-    expect(md).toContain("| **total** | | | **+38.20** |");
+    expect(md).toContain("| **total** | | | **+37.69** |");
   });
 
   test("says what changed since a baseline", () => {
@@ -48,12 +48,46 @@ describe("renderMarkdown", () => {
   });
 
   test("renders a dataset report without a score from the report's own dimension scores", () => {
-    const md = renderMarkdown(datasetReport({ sections: {} }));
+    const dimensions = [
+      { dimension: "completeness", failedRecords: 10, score: 95, basis: "records" as const },
+      { dimension: "validity", failedRecords: 40, score: 80, basis: "records" as const },
+    ];
+    const md = renderMarkdown(datasetReport({ sections: {}, dimensions }));
     expect(md.split("\n").slice(0, 3)).toEqual(["# Data quality: people", "", "200 records · 150 clean · 50 quarantined (25.0%) · 1.50 s"]);
     expect(md).toContain("| validity | 80.0 | `████████  ` | 40 records failing |");
     expect(md).toContain("- **warning** row_count: 200 records, expected at least 500");
     expect(md).toContain("> **warning:** 2 rows had an extra column");
     expect(md).toContain("1 more rule found nothing.");
+  });
+
+  test("says in one sentence how the score is computed, with a link to the formula, which it spells out", () => {
+    const md = renderMarkdown(demoReport());
+    const lines = md.split("\n");
+    expect(lines[4]).toBe(
+      "The score is the mean of the record scores (each the weighted mean of the record's dimension scores, from the share of its checks that passed), with quarantined records counting 0 ([how the score is computed](#how-the-score-is-computed)).",
+    );
+    expect(md).toContain("## How the score is computed\n");
+    expect(md).toContain("- Dataset score: Σ S(r) over the records not quarantined / all records, so it is at most 100 × (1 − quarantined share).");
+    expect(md).toContain("- Bands: good ≥ 95 with at most 2% quarantined, fair ≥ 80, poor below.");
+    expect(renderMarkdown(datasetReport({ sections: {} }))).not.toContain("How the score is computed");
+  });
+
+  test.each([
+    [97, { total: 1000, clean: 990, quarantined: 10, merged: 0 }, "good"],
+    [97, { total: 1000, clean: 970, quarantined: 30, merged: 0 }, "fair"],
+    [94.9, { total: 1000, clean: 1000, quarantined: 0, merged: 0 }, "fair"],
+    [79.9, { total: 1000, clean: 1000, quarantined: 0, merged: 0 }, "poor"],
+  ])("labels a dataset score of %s with %j as %s, in the job headline too", (score, totals, label) => {
+    const base = datasetReport();
+    const md = renderMarkdown(datasetReport({ totals, sections: { score: { ...(base.sections.score as object), score } } }));
+    expect(md).toContain(`**Score ${score.toFixed(1)}** / 100 (${label}) · ${totals.total.toLocaleString("en-US")} records`);
+    expect(md).toContain(`**Score ${score.toFixed(1)}** / 100 (${label}) · ${totals.total.toLocaleString("en-US")} records: `);
+  });
+
+  test("shows the dimension scores the report holds, the score step's, with their check counts", () => {
+    const md = renderMarkdown(demoReport());
+    expect(md).toContain("| uniqueness | 88.2 | `████████▉ ` | 48 of 816 checks failed |");
+    expect(md).toContain("| validity | 89.3 | `████████▉ ` | 414 of 3,266 checks failed |");
   });
 
   test("escapes what would break a table", () => {

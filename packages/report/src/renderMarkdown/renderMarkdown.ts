@@ -1,5 +1,6 @@
 import type { JobReport, QualityReport } from "@cleanse/core";
-import { maskValue } from "@cleanse/core";
+import { maskValue } from "@cleanse/values";
+import { band, quarantinedShare, SCORE_FORMULA, SCORE_FORMULA_ANCHOR, SCORE_SENTENCE } from "../_internal/bands.ts";
 import { duration, int, maskExample, mdCell, pct, personalFields, prob, score1, show, signed, sparkline, textBar, when, where, type MaskOptions } from "../_internal/format.ts";
 import { jobScoreOf, readDedupeSection, readScoreSection } from "../_internal/sections.ts";
 import type { Change, DatasetComparison, ReportComparison } from "../compareReports/compareReports.ts";
@@ -20,7 +21,6 @@ export interface RenderMarkdownOptions extends MaskOptions {
 }
 
 const ARROW: Record<Change["direction"], string> = { better: "▲", worse: "▼", same: "", changed: "", new: "new", gone: "gone" };
-const grade = (score: number) => (score >= 90 ? "good" : score >= 70 ? "fair" : "poor");
 
 function scoreDelta(c: Change | null | undefined): string {
   if (!c) return "";
@@ -91,16 +91,19 @@ function datasetSection(d: QualityReport, o: RenderMarkdownOptions, cmp: Dataset
   const s = readScoreSection(d);
   const lines = [`## ${mdCell(d.dataset)}`, ""];
   const head = [`${int(t.total)} records: ${int(t.clean)} clean, ${int(t.quarantined)} quarantined (${pct(t.total ? t.quarantined / t.total : 0)})${t.merged ? `, ${int(t.merged)} merged` : ""}`];
-  if (s) head.unshift(`**Score ${score1(s.score)}** / 100 (${grade(s.score)})${cmp?.score ? `, ${scoreDelta(cmp.score)} since the baseline` : ""}`);
+  if (s) head.unshift(`**Score ${score1(s.score)}** / 100 (${band(s.score, quarantinedShare(t))})${cmp?.score ? `, ${scoreDelta(cmp.score)} since the baseline` : ""}`);
   lines.push(`${head.join(" · ")}.`, "");
 
-  // dimensions: the scorecard's when scored, else the report's share of records without findings
-  const dims: { dimension: string; score: number; detail: string }[] = s
-    ? s.dimensions.map((x) => ({ dimension: x.dimension, score: x.score, detail: x.checks === undefined ? "" : `${int(x.failed ?? 0)} of ${int(x.checks)} checks failed` }))
-    : d.dimensions.map((x) => ({ dimension: x.dimension, score: x.score, detail: `${int(x.failedRecords)} records failing` }));
+  // the report's one set of dimension scores: a score step's (checks) or the engine's (records)
+  const byChecks = d.dimensions.some((x) => x.basis === "checks");
+  const dims = d.dimensions.map((x) => ({
+    dimension: x.dimension,
+    score: x.score,
+    detail: x.basis === "checks" ? `${int(x.failed ?? 0)} of ${int(x.checks ?? 0)} checks failed` : `${int(x.failedRecords)} records failing`,
+  }));
   if (dims.length > 0) {
     const withCmp = cmp !== undefined;
-    lines.push(`| dimension | score | | ${s ? "checks" : "records"} |${withCmp ? " change |" : ""}`, `|---|---:|---|---|${withCmp ? "---:|" : ""}`);
+    lines.push(`| dimension | score | | ${byChecks ? "checks" : "records"} |${withCmp ? " change |" : ""}`, `|---|---:|---|---|${withCmp ? "---:|" : ""}`);
     for (const x of dims) {
       const c = cmp?.dimensions.find((y) => y.dimension === x.dimension);
       lines.push(`| ${mdCell(x.dimension)} | ${score1(x.score)} | \`${textBar(x.score / 100)}\` | ${x.detail} |${withCmp ? ` ${scoreDelta(c)} |` : ""}`);
@@ -210,7 +213,7 @@ export function renderMarkdown(report: JobReport | QualityReport, options: Rende
   const lines = [`# ${mdCell(options.title ?? `Data quality: ${job.job}`)}`, ""];
   const ms = Date.parse(job.finishedAt) - Date.parse(job.startedAt);
   const summary = [
-    ...(score === undefined ? [] : [`**Score ${score1(score)}** / 100${options.comparison?.score ? ` (${scoreDelta(options.comparison.score)})` : ""}`]),
+    ...(score === undefined ? [] : [`**Score ${score1(score)}** / 100 (${band(score, quarantinedShare(t))}${options.comparison?.score ? `, ${scoreDelta(options.comparison.score)}` : ""})`]),
     `${int(t.total)} records`,
     `${int(t.clean)} clean`,
     `${int(t.quarantined)} quarantined (${pct(t.total ? t.quarantined / t.total : 0)})`,
@@ -218,12 +221,14 @@ export function renderMarkdown(report: JobReport | QualityReport, options: Rende
     ...(Number.isFinite(ms) && ms >= 0 ? [duration(ms)] : []),
   ];
   lines.push(summary.join(" · "), "");
+  if (score !== undefined) lines.push(`${SCORE_SENTENCE} ([how the score is computed](#${SCORE_FORMULA_ANCHOR})).`, "");
   lines.push(...totalsTable(job, options.comparison));
   for (const d of job.datasets) {
     lines.push(...datasetSection(d, options, options.comparison?.datasets.find((c) => c.dataset === d.dataset)));
   }
   const gone = options.comparison?.datasets.filter((d) => d.presence === "gone") ?? [];
   if (gone.length > 0) lines.push(`Datasets in the baseline only: ${gone.map((d) => mdCell(d.dataset)).join(", ")}.`, "");
+  if (score !== undefined) lines.push("## How the score is computed", "", ...SCORE_FORMULA.map((l) => `- ${l}`), "");
   lines.push(`<sub>Cleanse report, schema version ${job.schemaVersion}, finished ${mdCell(job.finishedAt)}.</sub>`);
   return `${lines.join("\n").replace(/\n{3,}/g, "\n\n")}\n`;
 }

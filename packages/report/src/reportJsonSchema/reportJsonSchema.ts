@@ -92,11 +92,16 @@ const defs: Record<string, Schema> = {
     ["field", "failed", "ratio", "changed", "codes"],
   ),
   dimension: object(
-    "Share of records without an error or warning in a dimension",
+    "A dimension's score; the report holds one per dimension: the score step's when the dataset was scored (basis checks), else the share of records without an error or warning (basis records)",
     {
       dimension,
-      failedRecords: int("Records with an error or warning in this dimension"),
-      score: score("100 * (total - failedRecords) / total, two decimals"),
+      failedRecords: int("Records with an error or warning in this dimension (basis checks: records scoring below 100 in it)"),
+      score: score("basis records: 100 * (total - failedRecords) / total; basis checks: the mean of the records' scores in the dimension over the records where it was checked (docs/score.md); two decimals"),
+      basis: { enum: ["records", "checks"], description: "How score was computed; absent in reports written before it existed, which used records" },
+      weight: number("basis checks: weight of the dimension in each record score", { minimum: 0 }),
+      records: int("basis checks: records on which the dimension was checked"),
+      checks: int("basis checks: checks applied (one per check per record; all rules on one field in one dimension are one check)"),
+      failed: int("basis checks: checks failed"),
     },
     ["dimension", "failedRecords", "score"],
   ),
@@ -119,31 +124,26 @@ const defs: Record<string, Schema> = {
     {
       totalMs: number("Wall time of the dataset, milliseconds", { minimum: 0 }),
       recordsPerSecond: number("Records per second", { minimum: 0 }),
-      steps: array("Time per step, estimated per batch", object("One step", { name: string("Step name"), ms: number("Milliseconds", { minimum: 0 }) }, ["name", "ms"])),
+      steps: array(
+        "Time spent inside each step, in step order",
+        object(
+          "One step",
+          { name: string("Step name"), ms: number("Milliseconds inside the step: process() of a record step, a stream step's generator between yields (not waiting for upstream records), start() and finish()", { minimum: 0 }) },
+          ["name", "ms"],
+        ),
+      ),
     },
     ["totalMs", "recordsPerSecond", "steps"],
   ),
   scorecard: object(
-    "The score section written by the score step (@cleanse/score); see docs/score.md for the formula",
+    "The score section written by the score step (@cleanse/score); see docs/score.md for the formula. Its dimension scores are the dataset report's dimensions",
     {
-      version: { const: 1, description: "Version of the scorecard layout" },
+      version: { const: 2, description: "Version of the scorecard layout" },
       records: int("Records scored"),
-      score: score("Mean record score, two decimals"),
-      dimensions: array(
-        "Score per dimension",
-        object(
-          "A dimension's score over the dataset",
-          {
-            dimension,
-            score: score("Mean of the records' scores in this dimension, over the records where it was checked"),
-            weight: number("Weight of the dimension in each record score", { minimum: 0 }),
-            records: int("Records on which the dimension was checked"),
-            checks: int("Checks applied (one per check per record)"),
-            failed: int("Checks failed"),
-          },
-          ["dimension", "score", "weight", "records", "checks", "failed"],
-        ),
-      ),
+      score: score("The dataset score: the mean record score with quarantined records counting 0, two decimals"),
+      meanRecordScore: score("Mean record score over every record, quarantined ones with their own score, two decimals"),
+      quarantined: int("Records that went to quarantine (they count 0 in score)"),
+      duplicates: int("Redundant copies: records in clusters of duplicates beyond the first of each cluster"),
       fields: array(
         "Score per field, worst first",
         object(
@@ -189,7 +189,7 @@ const defs: Record<string, Schema> = {
       declaredChecks: int("Checks applied to every record"),
       undeclared: array("Rules found in findings that no step declared; they count only where they failed", { type: "string" }),
     },
-    ["version", "records", "score", "dimensions", "fields", "distribution", "weights", "declaredChecks", "undeclared"],
+    ["version", "records", "score", "meanRecordScore", "quarantined", "duplicates", "fields", "distribution", "weights", "declaredChecks", "undeclared"],
   ),
   dedupe: object(
     "The dedupe section written by the dedupe step (@cleanse/dedupe); renderers read it defensively",
@@ -228,7 +228,7 @@ const defs: Record<string, Schema> = {
       inputs: array("What was read", ref("input")),
       rules: array("Every rule the steps declare or that found something, most failures first", ref("rule")),
       fields: array("Fields with findings or changes, most failures first", ref("field")),
-      dimensions: array("Dimensions, by name", ref("dimension")),
+      dimensions: array("The dataset's dimension scores, one per dimension, by name", ref("dimension")),
       datasetIssues: array("Findings about the dataset as a whole (row counts, null ratios, ...)", ref("issue")),
       timings: ref("timings"),
       warnings: array("Warnings from the steps", { type: "string" }),

@@ -1,17 +1,23 @@
-import type { Severity } from "@cleanse/core";
+import type { DimensionScore, Severity } from "@cleanse/core";
 
 /**
- * Version of the scorecard layout inside the report's `score` section.
+ * Version of the scorecard layout inside the report's `score` section. Version 2: `score` counts
+ * quarantined records as 0, and the dimension scores moved to the report's `dimensions`.
  * @example
  * readScorecard(report)?.version === SCORECARD_VERSION //=> true
  */
-export const SCORECARD_VERSION = 1 as const;
+export const SCORECARD_VERSION = 2 as const;
 
-/** A dimension's score over the dataset. */
-export interface DimensionScorecard {
-  readonly dimension: string;
+/**
+ * A dimension's score over the dataset, as the score step writes it into the report's `dimensions`
+ * (the one set of dimension scores a report holds).
+ */
+export interface DimensionScorecard extends DimensionScore {
+  readonly basis: "checks";
   /** Mean of the records' scores in this dimension, over the records where it was checked, 0-100. */
   readonly score: number;
+  /** Records scoring below 100 in this dimension. */
+  readonly failedRecords: number;
   /** Weight of the dimension in each record score. */
   readonly weight: number;
   /** Records on which at least one check of this dimension applied. */
@@ -51,14 +57,25 @@ export interface ScoreDistribution {
   readonly p10: number;
 }
 
-/** The dataset scorecard the score step puts in the report's `score` section. */
+/**
+ * The dataset scorecard the score step puts in the report's `score` section. Its dimension scores
+ * are in the report's `dimensions` (see {@link DimensionScorecard}).
+ */
 export interface Scorecard {
   readonly version: typeof SCORECARD_VERSION;
   /** Records scored. */
   readonly records: number;
-  /** Mean record score, 0-100, two decimals. */
+  /**
+   * The dataset's score, 0-100, two decimals: the mean record score with quarantined records counting 0,
+   * so it is never above `100 * (1 - quarantined / records)`.
+   */
   readonly score: number;
-  readonly dimensions: readonly DimensionScorecard[];
+  /** Mean record score over every record, quarantined ones with their own score. */
+  readonly meanRecordScore: number;
+  /** Records that went to quarantine (they count 0 in `score`). */
+  readonly quarantined: number;
+  /** Redundant copies: records in clusters of duplicates beyond the first of each cluster (0 without a dedupe step). */
+  readonly duplicates: number;
   readonly fields: readonly FieldScorecard[];
   readonly distribution: ScoreDistribution;
   /** The weights used: dimensions and fields listed are those that differ from 1. */

@@ -1,15 +1,15 @@
 import type { Issue, Severity } from "@cleanse/core";
-import { checkKey, checkWeight, DEFAULT_SEVERITY_WEIGHTS, type WeightedCheck } from "../scoreRecord/scoreRecord.ts";
+import { checkKey, checkWeight, DEFAULT_SEVERITY_WEIGHTS, DUPLICATE_RULE, unitKey, type WeightedCheck } from "../scoreRecord/scoreRecord.ts";
 import type { ScoreWeights } from "../scoreStepSchema/scoreStepSchema.ts";
-import { SCORECARD_VERSION, type Scorecard, type ScoreBin } from "../Scorecard/Scorecard.ts";
+import { SCORECARD_VERSION, type DimensionScorecard, type Scorecard, type ScoreBin } from "../Scorecard/Scorecard.ts";
 
 interface DimAcc {
   readonly name: string;
   readonly weight: number;
-  /** declared weight per record */
+  /** weight and count of the declared check units, per record */
   declaredW: number;
   declaredChecks: number;
-  // per record
+  // this record
   totalW: number;
   failedW: number;
   checks: number;
@@ -17,6 +17,7 @@ interface DimAcc {
   // dataset
   sumScore: number;
   records: number;
+  failedRecords: number;
   allChecks: number;
   allFailed: number;
 }
@@ -31,19 +32,36 @@ interface FieldAcc {
   failed: number;
 }
 
-interface CheckRef {
+/** The checks on one field in one dimension, or one record-level check (see `unitKey`). */
+interface Unit {
   readonly dim: DimAcc;
-  readonly weight: number;
   readonly field: FieldAcc | undefined;
+  /** Heaviest declared check of the unit; 0 for a unit known only from findings. */
+  readonly weight: number;
+  // this record
+  touched: boolean;
+  /** Heaviest undeclared finding. */
+  extraW: number;
+  /** Heaviest failed check. */
+  failedW: number;
+}
+
+/** What the score step knows of a record besides its findings. */
+export interface RecordOutcome {
+  /** Merged into another record (a golden record). */
+  readonly merged: boolean;
+  /** Will be routed to quarantine. */
+  readonly quarantined: boolean;
 }
 
 /** Scores records one by one and folds them into a scorecard; memory does not grow with the records. */
 export interface ScorecardBuilder {
   /** Scores a record's findings; returns the record score and the score of each declared dimension (NaN when unchecked). */
-  add(issues: readonly Issue[]): { score: number; dimensions: readonly number[] };
+  add(issues: readonly Issue[], outcome: RecordOutcome): { score: number; dimensions: readonly number[] };
   /** Dimensions declared up front, in the order of `add(...).dimensions`. */
   readonly declaredDimensions: readonly string[];
-  finish(): Scorecard;
+  /** The scorecard, and the dimension scores that go into the report's `dimensions`. */
+  finish(): { scorecard: Scorecard; dimensions: DimensionScorecard[] };
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -51,13 +69,13 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 export function createScorecardBuilder(checks: readonly WeightedCheck[], weights: ScoreWeights, bins: number): ScorecardBuilder {
   const dims = new Map<string, DimAcc>();
   const fields = new Map<string, FieldAcc>();
-  const refs = new Map<string, CheckRef>();
+  const units = new Map<string, Unit>();
+  const refs = new Map<string, { readonly unit: Unit; readonly weight: number }>();
   const undeclared = new Set<string>();
-  const dimWeight = (d: string) => weights.dimensions?.[d] ?? 1;
   const ensureDim = (name: string): DimAcc => {
     let d = dims.get(name);
     if (!d) {
-      d = { name, weight: dimWeight(name), declaredW: 0, declaredChecks: 0, totalW: 0, failedW: 0, checks: 0, failed: 0, sumScore: 0, records: 0, allChecks: 0, allFailed: 0 };
+      d = { name, weight: weights.dimensions?.[name] ?? 1, declaredW: 0, declaredChecks: 0, totalW: 0, failedW: 0, checks: 0, failed: 0, sumScore: 0, records: 0, failedRecords: 0, allChecks: 0, allFailed: 0 };
       dims.set(name, d);
     }
     return d;
@@ -70,83 +88,134 @@ export function createScorecardBuilder(checks: readonly WeightedCheck[], weights
     }
     return f;
   };
-  // checks that weigh nothing are known (so their findings are not taken for undeclared ones) but not counted
-  for (const c of checks) {
-    const dim = ensureDim(c.dimension);
-    const field = c.field === undefined ? undefined : ensureField(c.field);
-    if (c.weight > 0) {
-      dim.declaredW += c.weight;
-      dim.declaredChecks++;
-      if (field) {
-        field.declaredW += c.weight;
-        field.declaredChecks++;
-      }
+  const ensureUnit = (rule: string, field: string | undefined, dimension: string, weight: number): Unit => {
+    const key = unitKey(rule, field, dimension);
+    let u = units.get(key);
+    if (!u || u.weight < weight) {
+      u = { dim: ensureDim(dimension), field: field === undefined ? undefined : ensureField(field), weight, touched: false, extraW: 0, failedW: 0 };
+      units.set(key, u);
     }
-    refs.set(c.key, { dim, weight: c.weight, field });
+    return u;
+  };
+  // a unit weighs as its heaviest check; checks that weigh nothing are known (so that their findings
+  // are not taken for undeclared ones) but not counted
+  for (const c of checks) ensureUnit(c.rule, c.field, c.dimension, c.weight);
+  for (const c of checks) refs.set(c.key, { unit: units.get(unitKey(c.rule, c.field, c.dimension))!, weight: c.weight });
+  for (const u of units.values()) {
+    if (!(u.weight > 0)) continue;
+    u.dim.declaredW += u.weight;
+    u.dim.declaredChecks++;
+    if (u.field) {
+      u.field.declaredW += u.weight;
+      u.field.declaredChecks++;
+    }
   }
   const declared = [...dims.values()].filter((d) => d.declaredW > 0);
   const declaredDimensions = declared.map((d) => d.name);
-  const active: DimAcc[] = [];
-  const seenKeys: string[] = [];
+  const dedupeRef = refs.get(DUPLICATE_RULE);
+  const duplicateWeight = checkWeight(undefined, "error", weights);
+  // clusters of duplicates whose original (first member) has been seen
+  const originals = new Set<string>();
+  const touched: Unit[] = [];
   const histogram = new Float64Array(101);
   let records = 0;
   let sumScore = 0;
+  let sumHeadline = 0;
+  let quarantined = 0;
+  let duplicates = 0;
   let min = Infinity;
   let max = -Infinity;
 
   return {
     declaredDimensions,
-    add(issues) {
+    add(issues, outcome) {
       records++;
-      active.length = 0;
       for (const d of dims.values()) {
         d.totalW = d.declaredW;
         d.checks = d.declaredChecks;
         d.failedW = 0;
         d.failed = 0;
-        if (d.declaredW > 0) active.push(d);
       }
-      seenKeys.length = 0;
+      touched.length = 0;
+      let cluster: string | undefined;
+      let clusterDimension: string | undefined;
       for (let i = 0; i < issues.length; i++) {
         const issue = issues[i]!;
+        if (issue.rule === DUPLICATE_RULE) {
+          if (issue.code === "duplicate" && (typeof issue.value === "string" || typeof issue.value === "number")) {
+            cluster = String(issue.value);
+            clusterDimension = issue.dimension;
+          }
+          continue;
+        }
         const key = checkKey(issue.rule, issue.field);
-        if (seenKeys.includes(key)) continue;
-        seenKeys.push(key);
-        let ref = refs.get(key);
-        if (ref === undefined) {
+        const ref = refs.get(key);
+        let unit: Unit;
+        let w: number;
+        if (ref) {
+          unit = ref.unit;
+          w = ref.weight;
+        } else {
           // a finding of a check nobody declared: it applied (and failed) on this record only
-          const dim = ensureDim(issue.dimension);
-          const w = checkWeight(issue.field, issue.severity as Severity, weights);
-          const field = issue.field === undefined ? undefined : ensureField(issue.field);
-          if (dim.totalW === 0 && w > 0 && !active.includes(dim)) active.push(dim);
-          ref = { dim, weight: w, field };
-          if (w > 0) {
-            undeclared.add(key);
-            dim.totalW += w;
-            dim.checks++;
-            if (field) {
-              field.adhocW += w;
-              field.adhocChecks++;
-            }
+          w = checkWeight(issue.field, issue.severity as Severity, weights);
+          unit = units.get(unitKey(issue.rule, issue.field, issue.dimension)) ?? ensureUnit(issue.rule, issue.field, issue.dimension, 0);
+          if (w > 0) undeclared.add(key);
+          if (w > unit.extraW) unit.extraW = w;
+        }
+        if (!unit.touched) {
+          unit.touched = true;
+          touched.push(unit);
+        }
+        if (w > unit.failedW) unit.failedW = w;
+      }
+      for (let i = 0; i < touched.length; i++) {
+        const u = touched[i]!;
+        const extra = u.extraW - u.weight;
+        if (extra > 0) {
+          u.dim.totalW += extra;
+          if (u.weight === 0) u.dim.checks++;
+          if (u.field) {
+            u.field.adhocW += extra;
+            if (u.weight === 0) u.field.adhocChecks++;
           }
         }
-        if (ref.weight > 0) {
-          ref.dim.failedW += ref.weight;
-          ref.dim.failed++;
-          if (ref.field) {
-            ref.field.failedW += ref.weight;
-            ref.field.failed++;
+        if (u.failedW > 0) {
+          u.dim.failedW += u.failedW;
+          u.dim.failed++;
+          if (u.field) {
+            u.field.failedW += u.failedW;
+            u.field.failed++;
           }
         }
+        u.touched = false;
+        u.extraW = 0;
+        u.failedW = 0;
+      }
+      // a later member of a cluster of duplicates (or one merged into its golden record) is a redundant copy
+      let redundant: DimAcc | undefined;
+      if (cluster !== undefined) {
+        if (outcome.merged || originals.has(cluster)) {
+          duplicates++;
+          redundant = dedupeRef?.unit.dim ?? ensureDim(clusterDimension ?? "uniqueness");
+          if (!(dedupeRef && dedupeRef.weight > 0) && duplicateWeight > 0) {
+            undeclared.add(DUPLICATE_RULE);
+            redundant.totalW += duplicateWeight;
+            redundant.checks++;
+          }
+          if (redundant.totalW > 0) {
+            redundant.failedW = redundant.totalW;
+            redundant.failed++;
+          }
+        } else originals.add(cluster);
       }
       let sum = 0;
       let wsum = 0;
-      for (let i = 0; i < active.length; i++) {
-        const d = active[i]!;
+      for (const d of dims.values()) {
         if (!(d.totalW > 0)) continue;
-        const s = 100 * (1 - d.failedW / d.totalW);
+        const s = d === redundant ? 0 : 100 * (1 - d.failedW / d.totalW);
         d.sumScore += s;
         d.records++;
+        if (d.failedW > 0) d.failedRecords++;
         d.allChecks += d.checks;
         d.allFailed += d.failed;
         sum += d.weight * s;
@@ -154,10 +223,12 @@ export function createScorecardBuilder(checks: readonly WeightedCheck[], weights
       }
       const score = wsum > 0 ? sum / wsum : 100;
       sumScore += score;
+      if (outcome.quarantined) quarantined++;
+      else sumHeadline += score;
       if (score < min) min = score;
       if (score > max) max = score;
       histogram[Math.min(100, Math.max(0, Math.floor(score + 1e-9)))]! += 1;
-      const dimensions = declared.map((d) => (d.totalW > 0 ? 100 * (1 - d.failedW / d.totalW) : Number.NaN));
+      const dimensions = declared.map((d) => (d.totalW > 0 ? (d === redundant ? 0 : 100 * (1 - d.failedW / d.totalW)) : Number.NaN));
       return { score, dimensions };
     },
     finish() {
@@ -181,14 +252,26 @@ export function createScorecardBuilder(checks: readonly WeightedCheck[], weights
         return 100;
       };
       const severities = { ...DEFAULT_SEVERITY_WEIGHTS, ...weights.severities } as Record<Severity, number>;
-      return {
+      const dimensions: DimensionScorecard[] = [...dims.values()]
+        .filter((d) => d.records > 0)
+        .map((d) => ({
+          dimension: d.name,
+          score: round2(d.sumScore / d.records),
+          failedRecords: d.failedRecords,
+          basis: "checks" as const,
+          weight: d.weight,
+          records: d.records,
+          checks: d.allChecks,
+          failed: d.allFailed,
+        }))
+        .sort((a, b) => a.dimension.localeCompare(b.dimension));
+      const scorecard: Scorecard = {
         version: SCORECARD_VERSION,
         records,
-        score: records === 0 ? 100 : round2(sumScore / records),
-        dimensions: [...dims.values()]
-          .filter((d) => d.records > 0)
-          .map((d) => ({ dimension: d.name, score: round2(d.sumScore / d.records), weight: d.weight, records: d.records, checks: d.allChecks, failed: d.allFailed }))
-          .sort((a, b) => a.dimension.localeCompare(b.dimension)),
+        score: records === 0 ? 100 : round2(sumHeadline / records),
+        meanRecordScore: records === 0 ? 100 : round2(sumScore / records),
+        quarantined,
+        duplicates,
         fields: [...fields.entries()]
           .map(([field, f]) => {
             const totalW = f.declaredW * records + f.adhocW;
@@ -215,9 +298,10 @@ export function createScorecardBuilder(checks: readonly WeightedCheck[], weights
           fields: Object.fromEntries(Object.entries(weights.fields ?? {}).filter(([, w]) => w !== 1)),
           severities,
         },
-        declaredChecks: checks.filter((c) => c.weight > 0).length,
+        declaredChecks: [...units.values()].filter((u) => u.weight > 0).length,
         undeclared: [...undeclared].sort(),
       };
+      return { scorecard, dimensions };
     },
   };
 }

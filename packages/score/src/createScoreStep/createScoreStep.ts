@@ -1,4 +1,4 @@
-import { ConfigError, type RecordStep, type RuleInfo, type Step, type StepFactoryContext } from "@cleanse/core";
+import { ConfigError, isAtLeast, type Issue, type RecordStep, type RuleInfo, type Severity, type Step, type StepFactoryContext } from "@cleanse/core";
 import { createScorecardBuilder } from "../_internal/scorecardBuilder.ts";
 import { toWeightedChecks } from "../scoreRecord/scoreRecord.ts";
 import { scoreStepSchema, type ScoreStepConfig } from "../scoreStepSchema/scoreStepSchema.ts";
@@ -14,8 +14,9 @@ const rebinders = new WeakMap<Step, (rules: readonly RuleInfo[]) => RecordStep>(
 /**
  * Creates the score step: placed last in a pipeline, it gives each record a score from 0 to 100 in
  * `_score` (and `_score_<dimension>` with `breakdown: true`), computed from the findings of the steps
- * before it, and puts the dataset scorecard in the report's `score` section. See `docs/score.md` for
- * the formula. The checks that apply to every record come from `ctx.rules` (or, in a job, from
+ * before it, puts the dataset scorecard in the report's `score` section (its score counts quarantined
+ * records as 0) and its dimension scores in the report's `dimensions`. See `docs/score.md` for the
+ * formula. The checks that apply to every record come from `ctx.rules` (or, in a job, from
  * `prepareScoreSteps`), plus `config.checks`; a finding of a rule nobody declared counts only where it occurs.
  * @param config - weights, field name, breakdown, histogram bins, extra checks (validated by `scoreStepSchema`)
  * @param ctx - the rules the steps before it declare
@@ -50,8 +51,10 @@ export function createScoreStep(config: ScoreStepConfig = {}, ctx: ScoreStepCont
     start() {
       builder = createScorecardBuilder(checks, weights, bins);
     },
-    process(envelope) {
-      const s = builder.add(envelope.issues);
+    process(envelope, stepCtx) {
+      const merged = envelope.mergedInto !== undefined;
+      const quarantined = !merged && hasAtLeast(envelope.issues, stepCtx.quarantineOn ?? "error");
+      const s = builder.add(envelope.issues, { merged, quarantined });
       const record = { ...envelope.record, [field]: round(s.score) };
       if (options.breakdown) {
         for (let i = 0; i < names.length; i++) {
@@ -62,11 +65,19 @@ export function createScoreStep(config: ScoreStepConfig = {}, ctx: ScoreStepCont
       envelope.record = record;
     },
     finish(stepCtx) {
-      stepCtx.setSection("score", builder.finish());
+      const { scorecard, dimensions } = builder.finish();
+      stepCtx.setSection("score", scorecard);
+      stepCtx.setDimensions?.(dimensions);
     },
   };
   rebinders.set(step, (rules) => createScoreStep(config, { ...ctx, rules: [...(ctx.rules ?? []), ...rules] }));
   return step;
+}
+
+/** Whether the engine will quarantine a record with these findings (the score step is the last step). */
+function hasAtLeast(issues: readonly Issue[], threshold: Severity): boolean {
+  for (let i = 0; i < issues.length; i++) if (isAtLeast(issues[i]!.severity, threshold)) return true;
+  return false;
 }
 
 /**

@@ -4,10 +4,12 @@ import type { Scorecard } from "../Scorecard/Scorecard.ts";
 import { failUnder } from "./failUnder.ts";
 
 const card = (score: number, records: number): Scorecard => ({
-  version: 1,
+  version: 2,
   records,
   score,
-  dimensions: [],
+  meanRecordScore: score,
+  quarantined: 0,
+  duplicates: 0,
   fields: [],
   distribution: { bins: [], perfect: 0, min: score, max: score, median: score, p10: score },
   weights: { dimensions: {}, fields: {}, severities: { error: 1, warning: 0.5, info: 0 } },

@@ -7,7 +7,7 @@ describe("readScorecard", () => {
   test("finds the scorecard a score step left, and nothing in a report without one", async () => {
     const run = processRecords([{ a: 1 }], [createScoreStep()], { name: "d" });
     await collect(run);
-    expect(readScorecard(run.report())).toMatchObject({ version: 1, records: 1, score: 100 });
+    expect(readScorecard(run.report())).toMatchObject({ version: 2, records: 1, score: 100 });
     expect(readScorecard({ sections: {} })).toBeUndefined();
     expect(readScorecard({ sections: { score: { score: "high" } } })).toBeUndefined();
   });

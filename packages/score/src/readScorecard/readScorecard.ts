@@ -4,7 +4,7 @@ import type { Scorecard } from "../Scorecard/Scorecard.ts";
 function isScorecard(value: unknown): value is Scorecard {
   if (typeof value !== "object" || value === null) return false;
   const v = value as Partial<Scorecard>;
-  return typeof v.score === "number" && typeof v.records === "number" && Array.isArray(v.dimensions) && Array.isArray(v.fields);
+  return typeof v.score === "number" && typeof v.records === "number" && Array.isArray(v.fields);
 }
 
 /**

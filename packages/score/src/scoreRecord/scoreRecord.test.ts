@@ -58,6 +58,35 @@ describe("scoreRecord", () => {
     expect(s.failed).toEqual(["email(email)"]);
   });
 
+  test("findings of two rules on the same field in the same dimension are one failed check", () => {
+    // standardize.email and email both say the email is invalid: one validity check of email fails.
+    // validity: email(email) + standardize.email(email) are one check of weight 1, phone 1, date 0.5 = 2.5;
+    // failed 1 -> 100 * (1 - 1/2.5) = 60, not 20 as two failed checks would give
+    const standardizeEmail = rule("standardize.email", "email", "validity");
+    const s = scoreRecord([fail(standardizeEmail), fail(email)], toWeightedChecks([...all, standardizeEmail], {}));
+    expect(s.dimensions.validity).toBe(60);
+    expect(s.failed).toEqual(["standardize.email(email)", "email(email)"]);
+  });
+
+  test("a finding of an undeclared rule on a declared field and dimension fails that check, not one more", () => {
+    // standardize.phone(phone) is not declared, phone(phone) is: validity stays 2.5, phone fails -> 60
+    const s = scoreRecord([{ ...fail(phone), rule: "standardize.phone" }], toWeightedChecks(all, {}));
+    expect(s.dimensions.validity).toBe(60);
+  });
+
+  test("a redundant copy of another record scores 0 in uniqueness, and the dedupe check weighs as an error", () => {
+    const dedupe = rule("dedupe", undefined, "uniqueness", "info");
+    const checks = toWeightedChecks([unique, dedupe], {});
+    expect(checks.map((c) => c.weight)).toEqual([1, 1]);
+    const member: Issue = { code: "duplicate", rule: "dedupe", severity: "info", dimension: "uniqueness", message: "One of 2 records of cluster 7", value: "7" };
+    // the first member of its cluster is the original: nothing failed
+    expect(scoreRecord([member], checks).dimensions.uniqueness).toBe(100);
+    // a later member is redundant: uniqueness 0, although unique(id) passes
+    const s = scoreRecord([member], checks, {}, { redundant: true });
+    expect(s.dimensions.uniqueness).toBe(0);
+    expect(s.failed).toEqual(["dedupe"]);
+  });
+
   test("dimension weights make a dimension count more in the record score", () => {
     // completeness 66.67 (weight 3), validity 60 (weight 1), uniqueness 100 (1), consistency 0 (1):
     // (3 * 66.667 + 60 + 100 + 0) / 6 = (200 + 160) / 6 = 60
