@@ -17,7 +17,6 @@ export {
   type SurvivorshipRule,
 } from "./config/dedupeConfigSchema.ts";
 export { dedupeConfigJsonSchema, parseDedupeConfig, type ParseDedupeConfigOptions } from "./config/parseDedupeConfig.ts";
-export { toYaml } from "./config/toYaml.ts";
 export { autoConfigure, type AutoConfigureOptions } from "./autoConfigure/autoConfigure.ts";
 export { profileColumns, type ColumnProfile, type ColumnRole, type ProfileColumnsOptions, type ValueShape } from "./autoConfigure/profileColumns.ts";
 export {
@@ -57,8 +56,6 @@ export {
   levenshteinSimilarity,
 } from "./comparisons/editDistance.ts";
 export { qgramJaccard, tokenSetSimilarity } from "./comparisons/setSimilarity.ts";
-export { parseDateParts, type DateParts } from "./comparisons/parseDateParts.ts";
-export { applyKeyTransform, pinyinInitials, soundex } from "./blocking/keyTransforms.ts";
 export { evaluateClusters, evaluatePairs, type PairMetrics } from "./evaluatePairs/evaluatePairs.ts";
 export { linkRecords, type LinkedPair, type LinkOptions, type LinkResult, type LinkStats } from "./linkRecords/linkRecords.ts";
 export { loadModel, saveModel } from "./incremental/saveModel.ts";

@@ -56,6 +56,15 @@ describe("cleanse dedupe", () => {
     expect(again.stderr).toBe("");
   });
 
+  test("prints a warning when EM stops before it converges", async () => {
+    const printed = capture();
+    expect(await main(["dedupe", febrl1, "--id", "rec_id", "--print-config"], { term: printed, cwd: dir })).toBe(0);
+    await writeFile(join(dir, "capped.yaml"), `${printed.stdout}em: { maxIterations: 1, tolerance: 0.000000000001 }\n`);
+    const term = capture();
+    expect(await main(["dedupe", febrl1, "--id", "rec_id", "--config", "capped.yaml", "--out", "capped.csv"], { term, cwd: dir })).toBe(0);
+    expect(term.stdout).toMatch(/\n {2}warning: EM did not converge after 1 iterations \(last change [^)]+\); match probabilities may be off\./);
+  });
+
   test("a bad threshold and a missing --id are usage errors", async () => {
     const a = capture();
     expect(await main(["dedupe", febrl1, "--id", "rec_id", "--out", "x.csv", "--threshold", "2"], { term: a, cwd: dir })).toBe(2);

@@ -1,10 +1,11 @@
 import { relative } from "node:path";
 import { ConfigError, type DataRecord } from "@cleanse/core";
-import { autoConfigure, dedupeRecords, saveModel, toYaml } from "@cleanse/dedupe";
+import { autoConfigure, dedupeRecords, saveModel } from "@cleanse/dedupe";
 import { loadDedupeConfig } from "../_internal/loadDedupeConfig.ts";
 import { openOutput } from "../_internal/openOutput.ts";
 import { readAllRecords } from "../_internal/readAllRecords.ts";
 import { resolvePath } from "../_internal/resolvePath.ts";
+import { toYaml } from "../_internal/toYaml.ts";
 import { writeTextAtomic } from "@cleanse/io";
 import type { Command } from "./Command.ts";
 import { parseThreshold, writeGolden } from "./dedupeShared.ts";
@@ -51,7 +52,7 @@ export const dedupeCommand: Command = {
       ...(threshold === undefined ? {} : { threshold }),
       signal: ctx.signal,
     });
-    const sink = await openOutput({ path: out }, true);
+    const sink = await openOutput({ path: out }, { varyingFields: true });
     try {
       for (const r of result.records as DataRecord[]) await sink.write(r, undefined as never);
       await sink.close();
@@ -79,6 +80,7 @@ export const dedupeCommand: Command = {
         `${relative(ctx.cwd, path) || path}: ${fmt.format(records.length)} records, ${fmt.format(multi.length)} clusters of duplicates, ` +
           `${fmt.format(duplicates)} duplicate records, ${fmt.format(result.pairs.length)} matched pairs ` +
           `(${fmt.format(result.stats.candidatePairs)} candidate pairs, threshold ${result.stats.threshold})\n` +
+          result.stats.warnings.map((w) => `  warning: ${w}\n`).join("") +
           written.map((p) => `  wrote ${relative(ctx.cwd, p) || p}\n`).join(""),
       );
     }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -8,31 +8,51 @@ import type { ComparisonConfig } from "../config/dedupeConfigSchema.ts";
 import { computeGamma, type GammaInput } from "./gamma.ts";
 
 // Worker threads run compiled JavaScript, so this test transpiles the sources into a temporary folder
-// inside the package (where its dependencies resolve) and runs the comparisons there.
+// inside the package (where its dependencies resolve) and runs the comparisons there. The workspace packages
+// the comparisons import (@cleanse/values and @cleanse/core) are transpiled beside them, since this process
+// resolves those packages to their TypeScript sources.
 const src = join(dirname(fileURLToPath(import.meta.url)), "..");
+const packages = join(src, "..", "..");
 const out = mkdtempSync(join(src, "..", ".worker-test-"));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-function transpileAll(dir: string): void {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
+function transpileAll(from: string, to: string): void {
+  for (const name of readdirSync(from)) {
+    const path = join(from, name);
     if (statSync(path).isDirectory()) {
-      if (name !== "_testing") transpileAll(path);
+      if (name !== "_testing") transpileAll(path, join(to, name));
       continue;
     }
-    if (!name.endsWith(".ts") || name.endsWith(".test.ts")) continue;
+    if (!name.endsWith(".ts") || name.endsWith(".test.ts") || name.endsWith(".test-d.ts")) continue;
     const js = ts.transpileModule(readFileSync(path, "utf8"), {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, rewriteRelativeImportExtensions: true, verbatimModuleSyntax: true },
     }).outputText;
-    const target = join(out, relative(src, path)).replace(/\.ts$/, ".js");
+    const target = join(to, relative(from, path)).replace(/\.ts$/, ".js");
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, js);
   }
 }
 
+/** Transpiles a workspace package into out/node_modules/@cleanse/<name>, its third-party dependencies linked. */
+function transpilePackage(name: string): void {
+  const home = join(packages, name);
+  const target = join(out, "node_modules", "@cleanse", name);
+  transpileAll(join(home, "src"), join(target, "src"));
+  writeFileSync(join(target, "package.json"), JSON.stringify({ name: `@cleanse/${name}`, type: "module", exports: { ".": "./src/index.js" } }));
+  const manifest = JSON.parse(readFileSync(join(home, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+  for (const dep of Object.keys(manifest.dependencies ?? {})) {
+    if (dep.startsWith("@cleanse/")) continue;
+    const link = join(target, "node_modules", dep);
+    mkdirSync(dirname(link), { recursive: true });
+    symlinkSync(join(home, "node_modules", dep), link, "dir");
+  }
+}
+
 describe("computeGamma in worker threads", () => {
   test("gives the same comparison vectors as the calling thread", async () => {
-    transpileAll(src);
+    transpileAll(src, out);
+    transpilePackage("core");
+    transpilePackage("values");
     writeFileSync(join(out, "package.json"), '{ "type": "module" }');
     const compiled = (await import(pathToFileURL(join(out, "_internal", "gamma.js")).href)) as typeof import("./gamma.ts");
     const names = ["alpha", "beta", "gamma", "delta", "epsilon"];

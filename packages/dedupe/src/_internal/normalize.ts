@@ -1,4 +1,7 @@
+import { createDateParser } from "@cleanse/values";
+
 const NON_ASCII = /[^\x00-\x7f]/;
+const dateOfObject = createDateParser({ output: "date" });
 const MARKS = /\p{M}+/gu;
 const SPACES = /\s+/g;
 const MULTI_SPACE = /\s{2,}|[\t\n\r\f\v]/;
@@ -8,8 +11,9 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 export const DEFAULT_NULL_VALUES: readonly string[] = ["null", "n/a", "nan", "none", "\\n"];
 
 /**
- * Canonical text of a value for blocking and comparison: trimmed, lower case, without diacritics,
- * single spaces. Returns null for missing values.
+ * Text of a value for matching (blocking keys and text comparisons): trimmed, lower case, without diacritics,
+ * single spaces. Returns null for missing values. It says nothing about what a value means: dates, amounts and
+ * e-mail addresses are read by the value kernel (see valueReaders.ts).
  */
 export function normalizeText(value: unknown, nullValues: ReadonlySet<string> = DEFAULT_NULL_SET): string | null {
   if (value === null || value === undefined) return null;
@@ -23,8 +27,10 @@ export function normalizeText(value: unknown, nullValues: ReadonlySet<string> = 
     s = String(value);
   } else if (typeof value === "bigint" || typeof value === "boolean") s = String(value);
   else if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return null;
-    s = value.toISOString().slice(0, 10);
+    // A Date's text is its calendar date as the value kernel reads it.
+    const r = dateOfObject(value);
+    if (!r.ok || r.value === null) return null;
+    s = r.value;
   } else s = JSON.stringify(value);
   s = s.trim();
   if (s === "") return null;

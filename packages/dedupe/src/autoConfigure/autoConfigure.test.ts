@@ -1,8 +1,8 @@
 import type { DataRecord } from "@cleanse/core";
 import { describe, expect, test } from "vitest";
+import { stringify } from "yaml";
 import { loadFebrl1, loadSplinkFake1000 } from "../_testing/loadTestData.ts";
 import { parseDedupeConfig } from "../config/parseDedupeConfig.ts";
-import { toYaml } from "../config/toYaml.ts";
 import { autoConfigure } from "./autoConfigure.ts";
 import { profileColumns } from "./profileColumns.ts";
 
@@ -51,6 +51,36 @@ describe("profileColumns", () => {
   });
 });
 
+describe("profileColumns value shapes", () => {
+  const months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+  const records: DataRecord[] = Array.from({ length: 40 }, (_, i) => ({
+    id: i,
+    // dates in the forms the value kernel reads, day-first where it matters
+    joined: [`${months[i % 12]} ${(i % 27) + 1}, 2001`, `2001年${(i % 12) + 1}月${(i % 27) + 1}日`, `${String((i % 27) + 1).padStart(2, "0")}/${String((i % 12) + 1).padStart(2, "0")}/2001`][i % 3],
+    contact: i % 2 === 0 ? `mailto:User${i}@Example.COM` : `user${i}@example.com`,
+    reach: i % 2 === 0 ? `+86 138 1234 ${String(1000 + i)}` : `1391234${String(1000 + i)}`,
+    limit: `${117000 + i * 1000}.00`,
+  }));
+  const byField = new Map(profileColumns(records).map((p) => [p.field, p]));
+
+  test("reads dates, e-mail addresses and phone numbers as the value kernel does", () => {
+    expect(byField.get("joined")).toMatchObject({ shape: "date", role: "date", dateOrder: "dmy" });
+    expect(byField.get("contact")).toMatchObject({ shape: "email", role: "email" });
+    expect(byField.get("reach")).toMatchObject({ shape: "phone", role: "phone", region: "CN" });
+  });
+
+  test("takes amounts for numbers, not for phone numbers", () => {
+    expect(byField.get("limit")).toMatchObject({ shape: "numeric", role: "number" });
+  });
+
+  test("writes the inferred date order and phone region into the comparisons", () => {
+    const config = autoConfigure(records);
+    expect(config.comparisons.find((c) => c.field === "joined")).toMatchObject({ type: "date", order: "dmy" });
+    expect(config.comparisons.find((c) => c.field === "reach")).toMatchObject({ type: "phone", region: "CN" });
+    expect(config.comparisons.find((c) => c.field === "limit")).toMatchObject({ type: "numeric", relative: true });
+  });
+});
+
 describe("autoConfigure", () => {
   test("chooses comparisons and blocking rules for person records", () => {
     const config = autoConfigure(loadFebrl1().records, { idField: "rec_id" });
@@ -65,12 +95,13 @@ describe("autoConfigure", () => {
     });
     expect(config.comparisons.find((c) => c.field === "surname")!.termFrequency).toBe(true);
     expect(config.blocking.rules.length).toBeGreaterThanOrEqual(3);
+    expect(config.blocking.rules).toContainEqual({ type: "key", on: [{ field: "date_of_birth", transform: "date" }] });
     expect(config.idField).toBe("rec_id");
   });
 
-  test("returns a config that survives toYaml and parseDedupeConfig unchanged", () => {
+  test("returns a config that survives YAML and parseDedupeConfig unchanged", () => {
     const config = autoConfigure(loadSplinkFake1000().records, { idField: "unique_id" });
-    const yaml = toYaml(config);
+    const yaml = stringify(config);
     expect(yaml).toContain("comparisons:");
     expect(parseDedupeConfig(yaml)).toEqual(config);
   });

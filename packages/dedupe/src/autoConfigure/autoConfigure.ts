@@ -3,7 +3,7 @@ import { toNullSet } from "../_internal/normalize.ts";
 import { createTable } from "../_internal/table.ts";
 import { recordKeys } from "../blocking/blockPairs.ts";
 import type { BlockingRule, ComparisonConfig, DedupeConfig, KeySpec } from "../config/dedupeConfigSchema.ts";
-import { resolveKeyPart } from "../config/resolveConfig.ts";
+import { dateOrdersOf, resolveKeyPart, type DateOrders } from "../config/resolveConfig.ts";
 import { profileColumns, type ColumnProfile, type ColumnRole } from "./profileColumns.ts";
 
 /** Options of {@link autoConfigure}. */
@@ -34,9 +34,11 @@ function comparisonFor(p: ColumnProfile): ComparisonConfig | undefined {
       return { field, type: "tokenSet", thresholds: [0.9, 0.7], termFrequency: true, ...pinyin };
     case "dateOfBirth":
     case "date":
-      return p.shape === "date" || p.role === "dateOfBirth" ? { field, type: "date", thresholds: [31, 366] } : undefined;
+      return p.shape === "date" || p.role === "dateOfBirth"
+        ? { field, type: "date", thresholds: [31, 366], ...(p.dateOrder === undefined ? {} : { order: p.dateOrder }) }
+        : undefined;
     case "phone":
-      return { field, type: "phone" };
+      return { field, type: "phone", ...(p.region === undefined ? {} : { region: p.region }) };
     case "email":
       return { field, type: "email" };
     case "streetNumber":
@@ -63,7 +65,9 @@ function comparisonFor(p: ColumnProfile): ComparisonConfig | undefined {
     case "venue":
       return { field, type: "tokenSet", thresholds: [0.9, 0.6], termFrequency: true };
     case "year":
-      return { field, type: "numeric", thresholds: [1] };
+      // Years in citations are text around a year ("(1994).", "1993a"), which the value kernel does not read as
+      // a number: compare them as text without punctuation, one edit apart (1994/1995, 1993a/1993).
+      return { field, type: "damerauLevenshtein", distances: [1], termFrequency: true };
     case "number":
       return { field, type: "numeric", relative: true, thresholds: [0.01, 0.1] };
     case "text":
@@ -108,7 +112,8 @@ function candidates(byRole: Map<ColumnRole, ColumnProfile[]>, profiles: readonly
   const year = one("year");
   const author = one("author");
   for (const p of byRole.get("idNumber") ?? []) out.push(keyRule(p.field));
-  if (dob) out.push(keyRule(dob.field));
+  // Dates block on the value kernel's calendar date, so 1958-12-07 and "dec 7, 1958" share a block.
+  if (dob) out.push(keyRule(dob.shape === "date" ? { field: dob.field, transform: "date" } : dob.field));
   if (email) out.push(keyRule({ field: email.field, transform: "emailLocal" }));
   if (phone) out.push(keyRule({ field: phone.field, transform: "phoneDigits", length: 8 }));
   const cjk = (p: ColumnProfile): boolean => p.shape === "cjk";
@@ -148,11 +153,18 @@ function sampleIndices(n: number, size: number): number[] {
   return Array.from({ length: size }, (_, k) => Math.floor(k * step));
 }
 
-function estimatePairs(sample: readonly DataRecord[], total: number, rule: BlockingRule, nullSet: ReadonlySet<string>, source: Uint8Array | undefined): number {
+function estimatePairs(
+  sample: readonly DataRecord[],
+  total: number,
+  rule: BlockingRule,
+  nullSet: ReadonlySet<string>,
+  source: Uint8Array | undefined,
+  orders: DateOrders,
+): number {
   if (rule.type === "sortedNeighbourhood") return total * ((rule.window ?? 5) - 1);
   if (rule.type === "lsh") return total * 8;
   const table = createTable(sample, nullSet);
-  const keys = recordKeys(table, rule.on.map(resolveKeyPart));
+  const keys = recordKeys(table, rule.on.map((spec) => resolveKeyPart(spec, orders)));
   const counts = new Map<string, [number, number]>();
   keys.forEach((k, i) => {
     if (k === null || k === undefined) return;
@@ -177,7 +189,7 @@ function estimatePairs(sample: readonly DataRecord[], total: number, rule: Block
  * write in YAML.
  * @param records - the records (for linking: both sources together)
  * @param options - id field, link mode and threshold
- * @returns a configuration to pass to dedupeRecords/linkRecords or to print with toYaml
+ * @returns a configuration to pass to dedupeRecords/linkRecords, or to print as YAML and edit
  * @example
  * autoConfigure(records, { idField: "rec_id" }).comparisons.map((c) => c.field)
  * //=> ["given_name", "surname", "street_number", ...]
@@ -219,8 +231,9 @@ export function configureWithSources(records: readonly DataRecord[], options: Au
   const budget = Math.max(100_000, n * 40);
   const chosen: BlockingRule[] = [];
   let spent = 0;
+  const orders = dateOrdersOf(usable.map((x) => x.c));
   for (const cand of candidates(byRole, profiles)) {
-    const est = estimatePairs(sample, n, cand.rule, nullSet, source);
+    const est = estimatePairs(sample, n, cand.rule, nullSet, source, orders);
     if (est > perRule || spent + est > budget) continue;
     chosen.push(cand.rule);
     spent += est;

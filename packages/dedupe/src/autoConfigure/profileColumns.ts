@@ -1,6 +1,7 @@
 import type { DataRecord } from "@cleanse/core";
+import { inferDateOrder, type DateOrder } from "@cleanse/values";
 import { hasCjk, normalizeText, tokensOf, toNullSet } from "../_internal/normalize.ts";
-import { parseDateParts } from "../comparisons/parseDateParts.ts";
+import { createShapeReader } from "../_internal/valueShapes.ts";
 
 /** What a column holds, guessed from its name first and its values second. */
 export type ColumnRole =
@@ -43,6 +44,13 @@ export interface ColumnProfile {
   readonly distinct: number;
   readonly averageLength: number;
   readonly averageTokens: number;
+  /**
+   * Date columns: the order of day and month that the values which fit only one way agree on (90 % or more),
+   * e.g. `dmy` when `25/12/2023` occurs; absent when no value tells.
+   */
+  readonly dateOrder?: DateOrder;
+  /** Phone columns: the region most numbers written with a country code belong to, e.g. `CN`. */
+  readonly region?: string;
 }
 
 /** Options of {@link profileColumns}. */
@@ -74,10 +82,7 @@ const NAME_RULES: readonly (readonly [RegExp, ColumnRole])[] = [
   [/(^|_)(year|yr)$/, "year"],
 ];
 
-const EMAIL = /^[^@\s]+@[^@\s]+$/;
-const PHONE = /^\+?[\d\s().-]{7,}$/;
 const DIGITS = /^\d+$/;
-const NUMERIC = /^-?\d+([.,]\d+)?$/;
 const KEY_NAME = /(^|_)(id|uuid|guid|key|pk|rowid|row|index|idx)$/;
 
 /** Evenly spaced sample of at most `size` records. */
@@ -114,32 +119,35 @@ export function profileColumns(records: readonly DataRecord[], options: ProfileC
     if (field === idField) continue;
     const values = new Map<string, number>();
     let nonNull = 0, len = 0, tokens = 0;
-    const shapes = { date: 0, email: 0, phone: 0, digits: 0, numeric: 0, cjk: 0 };
+    const shapes = { date: 0, email: 0, digits: 0, numeric: 0, cjk: 0 };
+    // Dates, e-mail addresses, phone numbers and amounts are what the value kernel reads as such.
+    const shape = createShapeReader();
+    const raw: unknown[] = [];
     for (const r of sample) {
-      const t = normalizeText(r[field], nullSet);
+      const v = r[field];
+      const t = normalizeText(v, nullSet);
       if (t === null) continue;
       nonNull++;
       len += t.length;
       tokens += tokensOf(t).length;
       values.set(t, (values.get(t) ?? 0) + 1);
-      if (EMAIL.test(t)) shapes.email++;
+      if (shape.isEmail(v)) shapes.email++;
       if (DIGITS.test(t)) shapes.digits++;
-      if (NUMERIC.test(t)) shapes.numeric++;
-      if (PHONE.test(t) && /\d{3}/.test(t) && !DIGITS.test(t)) shapes.phone++;
-      if ((t.length === 8 && DIGITS.test(t)) || (!DIGITS.test(t) && t.length <= 25)) {
-        const p = parseDateParts(t);
-        if (p && !Number.isNaN(p.day) && p.y >= 1800 && p.y <= 2200) shapes.date++;
-      }
+      if (shape.isDecimal(v)) shapes.numeric++;
+      if (shape.isDate(v)) shapes.date++;
+      shape.addPhoneCandidate(v);
       if (hasCjk(t)) shapes.cjk++;
+      raw.push(v);
     }
     const share = (x: number): number => (nonNull === 0 ? 0 : x / nonNull);
-    let shape: ValueShape = "text";
-    if (share(shapes.email) >= 0.7) shape = "email";
-    else if (share(shapes.date) >= 0.8) shape = "date";
-    else if (share(shapes.phone) >= 0.7) shape = "phone";
-    else if (share(shapes.digits) >= 0.8) shape = "digits";
-    else if (share(shapes.numeric) >= 0.8) shape = "numeric";
-    else if (share(shapes.cjk) >= 0.5) shape = "cjk";
+    const phones = shape.phones(nonNull);
+    let columnShape: ValueShape = "text";
+    if (share(shapes.email) >= 0.7) columnShape = "email";
+    else if (share(shapes.date) >= 0.8) columnShape = "date";
+    else if (phones.share >= 0.7) columnShape = "phone";
+    else if (share(shapes.digits) >= 0.8) columnShape = "digits";
+    else if (share(shapes.numeric) >= 0.8) columnShape = "numeric";
+    else if (share(shapes.cjk) >= 0.5) columnShape = "cjk";
     const distinctRatio = nonNull === 0 ? 0 : values.size / nonNull;
     const averageLength = nonNull === 0 ? 0 : len / nonNull;
     const averageTokens = nonNull === 0 ? 0 : tokens / nonNull;
@@ -150,24 +158,30 @@ export function profileColumns(records: readonly DataRecord[], options: ProfileC
       break;
     }
     if (role === undefined) {
-      if (shape === "email") role = "email";
-      else if (shape === "phone") role = "phone";
-      else if (shape === "date") role = "date";
+      if (columnShape === "email") role = "email";
+      else if (columnShape === "phone") role = "phone";
+      else if (columnShape === "date") role = "date";
       else if (KEY_NAME.test(key) && distinctRatio > 0.98) role = "recordKey";
-      else if (shape === "digits") role = values.size <= 30 ? "category" : "code";
-      else if (shape === "numeric") role = "number";
+      else if (columnShape === "digits") role = values.size <= 30 ? "category" : "code";
+      else if (columnShape === "numeric") role = "number";
       else if (values.size <= 50 && distinctRatio < 0.1) role = "category";
       else role = "text";
     }
+    const dated = columnShape === "date" || role === "dateOfBirth" || role === "date";
+    const inferred = dated && shapes.date > 0 ? inferDateOrder(raw) : undefined;
+    const dateOrder = inferred && (inferred.order === "dmy" || inferred.order === "mdy") && inferred.confidence >= 0.9 ? inferred.order : undefined;
+    const region = columnShape === "phone" || role === "phone" ? phones.region : undefined;
     out.push({
       field,
       role,
-      shape,
+      shape: columnShape,
       nullRatio: sample.length === 0 ? 1 : 1 - nonNull / sample.length,
       distinctRatio,
       distinct: values.size,
       averageLength,
       averageTokens,
+      ...(dateOrder === undefined ? {} : { dateOrder }),
+      ...(region === undefined ? {} : { region }),
     });
   }
   return out;

@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { toNullSet } from "../_internal/normalize.ts";
 import { createTable } from "../_internal/table.ts";
 import type { BlockingRule } from "../config/dedupeConfigSchema.ts";
-import { resolveRule } from "../config/resolveConfig.ts";
+import { resolveConfig, resolveRule } from "../config/resolveConfig.ts";
 import { blockPairs, type PairMode } from "./blockPairs.ts";
 
 const people: DataRecord[] = [
@@ -17,7 +17,7 @@ const people: DataRecord[] = [
 
 function pairsOf(records: readonly DataRecord[], rules: readonly BlockingRule[], mode: PairMode = "dedupe", source?: Uint8Array, maxBlockSize = 100) {
   const table = createTable(records, toNullSet(undefined), source);
-  const result = blockPairs(table, rules.map(resolveRule), {
+  const result = blockPairs(table, rules.map((rule, index) => resolveRule(rule, index)), {
     mode,
     maxBlockSize,
     oversizedWindow: 2,
@@ -84,6 +84,30 @@ describe("blockPairs", () => {
     expect(pairs).toHaveLength(49);
     expect(stats.rules[0]!.oversizedBlocks).toEqual([{ key: "sydney", size: 50 }]);
     expect(stats.warnings[0]).toContain("larger than maxBlockSize 10");
+  });
+
+  test("keys dates on the calendar date the value kernel reads, however they are written", () => {
+    const dates: DataRecord[] = [
+      { id: "a", dob: "1958-12-07" },
+      { id: "b", dob: "dec 7, 1958" },
+      { id: "c", dob: "1958年12月7日" },
+      { id: "d", dob: "1958-12-08" },
+      { id: "e", dob: "07/12/1958" },
+      { id: "f", dob: "2023-02-30" },
+      { id: "g", dob: "2023-02-30" },
+    ];
+    // 07/12/1958 is ambiguous and 2023-02-30 impossible: neither gets a key, so they pair with nothing.
+    expect(pairsOf(dates, [{ type: "key", on: [{ field: "dob", transform: "date" }] }]).pairs).toEqual(["0-1", "0-2", "1-2"]);
+    expect(pairsOf(dates, [{ type: "key", on: [{ field: "dob", transform: "date", order: "dmy" }] }]).pairs).toEqual(["0-1", "0-2", "0-4", "1-2", "1-4", "2-4"]);
+    expect(pairsOf(dates, [{ type: "key", on: [{ field: "dob", transform: "year" }] }]).pairs).toHaveLength(6);
+  });
+
+  test("gives date keys the order of the field's date comparison", () => {
+    const resolved = resolveConfig({
+      blocking: { rules: [{ type: "key", on: [{ field: "dob", transform: "date" }] }] },
+      comparisons: [{ field: "dob", type: "date", order: "mdy" }],
+    });
+    expect(resolved.rules[0]).toMatchObject({ on: [{ field: "dob", transform: "date", order: "mdy" }] });
   });
 
   test("skips records whose key is missing", () => {

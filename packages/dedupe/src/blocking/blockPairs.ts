@@ -1,9 +1,10 @@
 import { createGrowableFloat64, sortUnique, type GrowableFloat64 } from "../_internal/growable.ts";
-import { mix32 } from "../_internal/hash.ts";
+import { hashString } from "@cleanse/values";
+import { mix32 } from "../_internal/random.ts";
 import type { Table } from "../_internal/table.ts";
 import { qgramSet } from "../comparisons/setSimilarity.ts";
 import type { ResolvedBlockingRule, ResolvedKeyPart } from "../config/resolveConfig.ts";
-import { applyKeyTransform } from "./keyTransforms.ts";
+import { applyKeyTransform, createDateKey, isDateTransform } from "./keyTransforms.ts";
 
 /** Which record pairs a run compares. */
 export type PairMode = "dedupe" | "link" | "incremental";
@@ -60,9 +61,32 @@ export function comparablePairs(table: Table, mode: PairMode): number {
   return mode === "link" ? zeros * ones : zeros * ones + (ones * (ones - 1)) / 2;
 }
 
-const EXPENSIVE = new Set(["soundex", "metaphone", "pinyinInitials", "sortedTokens", "year", "initials"]);
+const EXPENSIVE = new Set(["soundex", "metaphone", "pinyinInitials", "sortedTokens", "initials"]);
+
+/** Date keys read the value as written (accents, case and zone letters matter to a date), through the value kernel. */
+function dateKeys(table: Table, part: ResolvedKeyPart & { readonly transform: "date" | "year" }): (string | null)[] {
+  const col = table.column(part.field);
+  const key = createDateKey(part.transform, part.order);
+  const memo = new Map<unknown, string | null>();
+  const out = new Array<string | null>(col.length);
+  for (let i = 0; i < col.length; i++) {
+    if (col[i] === null || col[i] === undefined) {
+      out[i] = null;
+      continue;
+    }
+    const raw = table.records[i]![part.field];
+    let k = memo.get(raw);
+    if (k === undefined) {
+      k = key(raw);
+      if (memo.size < 100_000) memo.set(raw, k);
+    }
+    out[i] = k;
+  }
+  return out;
+}
 
 function partKeys(table: Table, part: ResolvedKeyPart): readonly (string | readonly string[] | null)[] {
+  if (isDateTransform(part.transform)) return dateKeys(table, { ...part, transform: part.transform });
   const col = table.column(part.field);
   if (part.transform === "exact") return col;
   const memoize = EXPENSIVE.has(part.transform);
@@ -109,17 +133,9 @@ export function recordKeys(table: Table, parts: readonly ResolvedKeyPart[]): (st
   return out;
 }
 
-/** 52-bit hash of a string (two independent 32-bit FNV-1a hashes). */
+/** 52-bit hash of a string: two seeds of the value kernel's string hash, 20 bits of one and 32 of the other. */
 function hash52(text: string): number {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-  }
-  // Multiplication only carries bits upwards, so mix the low bits before they pick a hash slot.
-  return (mix32(a, 0x1b873593) & 0xfffff) * 4294967296 + mix32(b, 0xcc9e2d51);
+  return (hashString(text, 0x1b873593) & 0xfffff) * 4294967296 + hashString(text, 0xcc9e2d51);
 }
 
 function combine(h: number, part: number): number {

@@ -34,7 +34,7 @@ export function generateCandidatePairs(
   const nullSet = toNullSet(options.nullValues);
   const table = createTable(records, nullSet);
   const sortFields = options.sortFields;
-  const result = blockPairs(table, blocking.rules.map(resolveRule), {
+  const result = blockPairs(table, blocking.rules.map((rule, index) => resolveRule(rule, index)), {
     mode: "dedupe",
     maxBlockSize: blocking.maxBlockSize ?? 1000,
     oversizedWindow: blocking.oversizedWindow ?? 10,

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { KeyTransform } from "../config/dedupeConfigSchema.ts";
-import { applyKeyTransform, pinyinInitials, soundex } from "./keyTransforms.ts";
+import { applyKeyTransform, createDateKey, pinyinInitials, soundex } from "./keyTransforms.ts";
 
 describe("soundex", () => {
   test.each([
@@ -23,6 +23,15 @@ describe("pinyinInitials", () => {
   });
 });
 
+describe("createDateKey", () => {
+  test("reads dates as written, with the column's order", () => {
+    expect(createDateKey("date", "dmy")("01/02/2023")).toBe("2023-02-01");
+    expect(createDateKey("date", "mdy")("01/02/2023")).toBe("2023-01-02");
+    expect(createDateKey("year", "dmy")("31/12/1999")).toBe("1999");
+    expect(createDateKey("date", undefined)("1. März 2023")).toBe("2023-03-01");
+  });
+});
+
 describe("applyKeyTransform", () => {
   test.each<[KeyTransform, string, number | undefined, unknown]>([
     ["exact", "smith", undefined, "smith"],
@@ -39,8 +48,15 @@ describe("applyKeyTransform", () => {
     ["firstToken", "tullaroop street", undefined, "tullaroop"],
     ["year", "1971-06-24", undefined, "1971"],
     ["year", "19710624", undefined, "1971"],
-    ["year", "in proc. 1995,", undefined, "1995"],
+    ["year", "dec 7, 1958", undefined, "1958"],
+    ["year", "1995", undefined, "1995"],
+    // A year is read from a date the value kernel reads, never picked out of free text or an impossible date.
+    ["year", "in proc. 1995,", undefined, null],
+    ["year", "2023-02-30", undefined, null],
     ["year", "no date", undefined, null],
+    ["date", "1958年12月7日", undefined, "1958-12-07"],
+    ["date", "2023-01-31T23:30:00-05:00", undefined, "2023-01-31"],
+    ["date", "01/02/2023", undefined, null],
     ["digits", "a1b2c3", undefined, "123"],
     ["initials", "anna maria lee", undefined, "aml"],
     ["sortedTokens", "smith, john", undefined, "john smith"],

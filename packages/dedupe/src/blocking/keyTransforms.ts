@@ -1,7 +1,7 @@
+import { createDateParser, type DateOrder } from "@cleanse/values";
 import { doubleMetaphone } from "double-metaphone";
 import { pinyin } from "pinyin-pro";
 import { compactText, digitsOf, hasCjk, tokensOf } from "../_internal/normalize.ts";
-import { parseDateParts } from "../comparisons/parseDateParts.ts";
 import type { KeyTransform } from "../config/dedupeConfigSchema.ts";
 
 const SOUNDEX_CODES = "01230120022455012623010202";
@@ -54,8 +54,47 @@ export function pinyinInitials(text: string): string {
     .join("");
 }
 
+/** Transforms that read a date: they get the value as written, not its normalized text. */
+export type DateKeyTransform = "date" | "year";
+
+/** Whether a transform reads the value as a date. */
+export function isDateTransform(transform: KeyTransform): transform is DateKeyTransform {
+  return transform === "date" || transform === "year";
+}
+
 /**
- * The blocking key a transform derives from a normalized value.
+ * The date key of values as written: the value kernel's calendar date (`yyyy-MM-dd`) or its year, so that
+ * `1958-12-07`, `dec 7, 1958` and `1958年12月7日` share a key. Values the kernel refuses (impossible dates,
+ * `01/02/2023` without an order) give no key; `year` also takes a value that is a four-digit year itself.
+ * @param transform - `date` or `year`
+ * @param order - the column's day/month order, if known
+ * @returns a function from a value to its key, or null
+ */
+export function createDateKey(transform: DateKeyTransform, order: DateOrder | undefined): (value: unknown) => string | null {
+  const read = createDateParser(order === undefined ? { output: "date" } : { output: "date", order });
+  if (transform === "date") {
+    return (value) => {
+      const r = read(value);
+      return r.ok && r.value !== null ? r.value : null;
+    };
+  }
+  return (value) => {
+    // A column of years (1995) is its own key: a bare number is no date to the kernel, but it is a year.
+    const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : "";
+    if (YEAR.test(text)) return text;
+    const r = read(value);
+    return r.ok && r.value !== null ? r.value.slice(0, 4) : null;
+  };
+}
+
+const YEAR = /^\d{4}$/;
+
+const dateKey = createDateKey("date", undefined);
+const yearKey = createDateKey("year", undefined);
+
+/**
+ * The blocking key a text transform derives from a normalized value (`date` and `year` read values with
+ * {@link createDateKey} instead).
  * @param transform - the transform
  * @param text - the normalized value
  * @param length - prefix length (default 3) or trailing phone digits (default 8)
@@ -98,12 +137,10 @@ export function applyKeyTransform(transform: KeyTransform, text: string, length?
     }
     case "firstToken":
       return tokensOf(text)[0] ?? null;
-    case "year": {
-      const p = parseDateParts(text);
-      if (p) return String(p.y);
-      const m = /\b(1[89]\d\d|2\d\d\d)\b/.exec(text);
-      return m ? m[1]! : null;
-    }
+    case "date":
+      return dateKey(text);
+    case "year":
+      return yearKey(text);
     case "digits": {
       const d = digitsOf(text);
       return d === "" ? null : d;

@@ -1,10 +1,10 @@
 import type { DataRecord } from "@cleanse/core";
 import { digitsOf, normalizeText, stripPunctuation, toNullSet } from "../_internal/normalize.ts";
 import { toPinyinText } from "../_internal/pinyinText.ts";
+import { createDateReader, createDecimalReader, createEmailReader, createPhoneReader, type DateValue, type DecimalValue } from "../_internal/valueReaders.ts";
 import type { ComparatorType, ComparisonConfig } from "../config/dedupeConfigSchema.ts";
 import { damerauLevenshteinDistance, levenshteinDistance } from "./editDistance.ts";
 import { jaroWinkler } from "./jaroWinkler.ts";
-import { parseDateParts, type DateParts } from "./parseDateParts.ts";
 import { jaccardOfSorted, qgramSet, tokenSet, tokenSetOfSorted } from "./setSimilarity.ts";
 
 /** What kind of agreement a level stands for. */
@@ -24,9 +24,15 @@ export interface Comparison {
   readonly type: ComparatorType;
   readonly levels: readonly ComparisonLevel[];
   readonly termFrequency: boolean;
-  /** How field values are normalized before comparison. */
+  /** How field values are normalized before comparison (text comparisons; `value` comparisons read values instead). */
   readonly normalize: "text" | "pinyin" | "none";
-  /** The normalized text a record contributes (fields joined by a space), or null when missing. */
+  /**
+   * What `textOf` gives: `text`, the normalized text of the fields; `value`, the value kernel's reading of the
+   * values as written (`date`: `parseDate`, `numeric`: `parseDecimal`, `email`: `parseEmail`), null when the
+   * kernel refuses them.
+   */
+  readonly source: "text" | "value";
+  /** The text a record contributes (fields joined by a space), or null when missing or refused. */
   textOf(record: DataRecord): string | null;
   /** Parses normalized text into the form `comparePrepared` takes; null when it cannot be compared. */
   prepare(text: string): unknown;
@@ -71,9 +77,6 @@ function add(t: LevelTable, label: string): void {
   t.kinds.push("close");
 }
 
-const NUMBER = /-?\d+(?:\.\d+)?/;
-const THOUSANDS = /(\d)[,_ ](?=\d{3}\b)/g;
-
 function fmt(n: number): string {
   return String(Number(n.toFixed(4)));
 }
@@ -96,6 +99,8 @@ export function createComparison(config: ComparisonConfig, options: CreateCompar
   const nullSet = toNullSet(options.nullValues);
   const normalize = config.normalize ?? "text";
   const levels = table();
+  /** For `value` comparisons: the value kernel's canonical text of a value as written, or null when it is refused. */
+  let read: ((value: unknown) => string | null) | undefined;
   let prepare: (text: string) => unknown;
   let compareP: (a: unknown, b: unknown) => number;
 
@@ -192,32 +197,32 @@ export function createComparison(config: ComparisonConfig, options: CreateCompar
     }
     case "numeric": {
       const relative = config.relative === true;
-      prepare = (text) => {
-        const m = NUMBER.exec(text.replace(THOUSANDS, "$1"));
-        const n = m ? Number(m[0]) : Number.NaN;
-        return Number.isFinite(n) ? n : null;
-      };
+      const decimals = createDecimalReader();
+      read = decimals.read;
+      prepare = decimals.prepare;
       const ts = thresholds.sort((x, y) => x - y);
+      const limits = ts.map(decimals.threshold);
       for (const t of ts) add(levels, relative ? `within ${fmt(t * 100)}%` : `within ${fmt(t)}`);
       compareP = (a, b) => {
-        const x = a as number;
-        const y = b as number;
-        if (x === y) return 1;
-        const diff = relative ? Math.abs(x - y) / Math.max(Math.abs(x), Math.abs(y)) : Math.abs(x - y);
-        for (let k = 0; k < ts.length; k++) if (diff <= ts[k]!) return 2 + k;
+        const x = a as DecimalValue;
+        const y = b as DecimalValue;
+        if (x.text === y.text) return 1;
+        for (let k = 0; k < limits.length; k++) if (decimals.within(x, y, limits[k]!, relative)) return 2 + k;
         return 2 + ts.length;
       };
       break;
     }
     case "date": {
-      prepare = (text) => parseDateParts(text);
+      const dates = createDateReader(config.order);
+      read = dates.read;
+      prepare = dates.prepare;
       const ts = thresholds.sort((x, y) => x - y);
       add(levels, "day and month swapped");
       add(levels, "one digit typo");
       for (const t of ts) add(levels, `within ${fmt(t)} days`);
       compareP = (a, b) => {
-        const x = a as DateParts;
-        const y = b as DateParts;
+        const x = a as DateValue;
+        const y = b as DateValue;
         if (x.digits === y.digits) return 1;
         if (x.y === y.y && x.m === y.d && x.d === y.m) return 2;
         if (damerauLevenshteinDistance(x.digits, y.digits) <= 1) return 3;
@@ -229,10 +234,16 @@ export function createComparison(config: ComparisonConfig, options: CreateCompar
     }
     case "phone": {
       const last = config.lastDigits ?? 8;
-      prepare = (text) => {
-        const d = digitsOf(text).replace(/^0+/, "");
-        return d.length < 4 ? null : d;
-      };
+      if (config.region !== undefined) {
+        // The value kernel reads every number with the column's region; refused numbers are no evidence.
+        prepare = createPhoneReader(config.region);
+      } else {
+        // Without a region a number written without its country code has no reading: compare the digits as written.
+        prepare = (text) => {
+          const d = digitsOf(text).replace(/^0+/, "");
+          return d.length < 4 ? null : d;
+        };
+      }
       add(levels, `same last ${last}+ digits`);
       add(levels, "one digit typo");
       compareP = (a, b) => {
@@ -251,11 +262,9 @@ export function createComparison(config: ComparisonConfig, options: CreateCompar
     }
     case "email": {
       const t = thresholds[0] ?? 0.88;
-      prepare = (text) => {
-        const s = text.includes(" ") ? text.replace(/\s+/g, "") : text;
-        const at = s.lastIndexOf("@");
-        return at <= 0 ? { full: s, local: s, domain: "" } : { full: s, local: s.slice(0, at), domain: s.slice(at + 1) };
-      };
+      const emails = createEmailReader();
+      read = emails.read;
+      prepare = emails.prepare;
       add(levels, "same local part");
       add(levels, `jaro-winkler >= ${fmt(t)}`);
       compareP = (a, b) => {
@@ -282,6 +291,24 @@ export function createComparison(config: ComparisonConfig, options: CreateCompar
     }
     return out;
   };
+  const reader = read;
+  // Values that mean something (dates, amounts, e-mail addresses) are read as written, by the value kernel:
+  // normalized text would lose what tells `1. März 2023` or `12 EUR` apart.
+  const valueOf =
+    reader === undefined
+      ? undefined
+      : (record: DataRecord): string | null => {
+          // One field: the value itself (a Date or a number reads as one); several: their texts joined by a space.
+          let value: unknown;
+          let present = 0;
+          for (const f of fields) {
+            const v = record[f];
+            if (normalizeText(v, nullSet) === null) continue;
+            value = present === 0 ? v : `${String(value).trim()} ${String(v).trim()}`;
+            present++;
+          }
+          return present === 0 ? null : reader(value);
+        };
   const levelList: ComparisonLevel[] = levels.labels.map((label, index) => ({ index, label, kind: levels.kinds[index]! }));
   const prep = prepare!;
   const cmp = compareP!;
@@ -292,12 +319,13 @@ export function createComparison(config: ComparisonConfig, options: CreateCompar
     levels: levelList,
     termFrequency: config.termFrequency === true,
     normalize,
-    textOf,
+    source: valueOf === undefined ? "text" : "value",
+    textOf: valueOf ?? textOf,
     prepare: prep,
     comparePrepared: cmp,
     compare(a, b) {
-      const ta = textOf(a);
-      const tb = textOf(b);
+      const ta = (valueOf ?? textOf)(a);
+      const tb = (valueOf ?? textOf)(b);
       if (ta === null || tb === null) return 0;
       const pa = prep(ta);
       const pb = prep(tb);

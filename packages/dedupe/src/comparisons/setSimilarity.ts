@@ -1,12 +1,15 @@
-import { hashString } from "../_internal/hash.ts";
+import { hashString } from "@cleanse/values";
 import { tokensOf } from "../_internal/normalize.ts";
 import { jaroWinkler } from "./jaroWinkler.ts";
+
+// Q-grams are hashed with the value kernel's string hash, unseeded.
+const GRAM_SEED = 0;
 
 /** Sorted unique hashes of a text's character q-grams (spaces included). */
 export function qgramSet(text: string, q: number): Int32Array {
   const grams: number[] = [];
-  if (text.length <= q) grams.push(hashString(text) | 0);
-  else for (let i = 0; i + q <= text.length; i++) grams.push(hashString(text.slice(i, i + q)) | 0);
+  if (text.length <= q) grams.push(hashString(text, GRAM_SEED) | 0);
+  else for (let i = 0; i + q <= text.length; i++) grams.push(hashString(text.slice(i, i + q), GRAM_SEED) | 0);
   const arr = Int32Array.from(grams).sort();
   let w = 0;
   for (let r = 0; r < arr.length; r++) if (r === 0 || arr[r] !== arr[w - 1]) arr[w++] = arr[r]!;

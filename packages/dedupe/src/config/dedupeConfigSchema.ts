@@ -1,3 +1,4 @@
+import { createPhoneParser, type DateOrder } from "@cleanse/values";
 import { z } from "zod";
 
 /** How a blocking key is derived from a field's value. */
@@ -10,6 +11,7 @@ export type KeyTransform =
   | "phoneDigits"
   | "emailLocal"
   | "firstToken"
+  | "date"
   | "year"
   | "digits"
   | "initials"
@@ -22,6 +24,12 @@ export interface KeyPartConfig {
   readonly transform?: KeyTransform;
   /** Characters kept by `prefix` (default 3) or digits kept by `phoneDigits` (default 8, from the end). */
   readonly length?: number;
+  /**
+   * `date` and `year`: order of day and month for values such as `01/02/2023`, read by the value kernel
+   * (`parseDate`). Defaults to the `order` of a `date` comparison of the same field; without one such values
+   * give no key.
+   */
+  readonly order?: DateOrder;
 }
 
 /** A field name (exact key) or a field with a transform. */
@@ -105,6 +113,18 @@ export interface ComparisonConfig {
   readonly relative?: boolean;
   /** `phone`: trailing digits that must agree for the `same number` level, default 8. */
   readonly lastDigits?: number;
+  /**
+   * `date`: order of day and month for values such as `01/02/2023` (`dmy` or `mdy`; `ymd` for year-first
+   * short forms). Without it such values are ambiguous: the value kernel refuses them and the pair has no
+   * evidence on this comparison (the null level); they are never guessed.
+   */
+  readonly order?: DateOrder;
+  /**
+   * `phone`: ISO 3166 region of numbers written without a country code (`CN`, `AU`). With it every number is
+   * read by the value kernel (`parsePhone`) and compared as E.164; numbers it refuses are no evidence.
+   * Without it numbers are compared by their digits as written.
+   */
+  readonly region?: string;
 }
 
 /** Expectation-maximisation settings. */
@@ -164,13 +184,29 @@ export interface DedupeConfig {
 }
 
 const name = z.string().min(1).exactOptional();
+
+/** Whether the value kernel reads phone numbers of this region. */
+function isRegion(region: string): boolean {
+  try {
+    createPhoneParser({ region });
+    return true;
+  } catch {
+    return false;
+  }
+}
 const keyTransform = z.enum([
   "exact", "prefix", "soundex", "metaphone", "pinyinInitials", "phoneDigits",
-  "emailLocal", "firstToken", "year", "digits", "initials", "sortedTokens",
+  "emailLocal", "firstToken", "date", "year", "digits", "initials", "sortedTokens",
 ]);
+const dateOrder = z.enum(["dmy", "mdy", "ymd"]);
 const keySpec = z.union([
   z.string().min(1),
-  z.strictObject({ field: z.string().min(1), transform: keyTransform.exactOptional(), length: z.int().positive().exactOptional() }),
+  z.strictObject({
+    field: z.string().min(1),
+    transform: keyTransform.exactOptional(),
+    length: z.int().positive().exactOptional(),
+    order: dateOrder.exactOptional(),
+  }),
 ]);
 const blockingRule = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("key"), name, on: z.array(keySpec).min(1) }),
@@ -204,6 +240,12 @@ const comparison = z.strictObject({
   q: z.int().min(1).max(6).exactOptional(),
   relative: z.boolean().exactOptional(),
   lastDigits: z.int().min(4).max(15).exactOptional(),
+  order: dateOrder.exactOptional(),
+  region: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, "expected an ISO 3166 alpha-2 region such as CN or US")
+    .refine((r) => isRegion(r), { message: "expected a region libphonenumber knows, such as CN or US" })
+    .exactOptional(),
 });
 const survivorship = z.enum(["mostRecent", "mostComplete", "mostFrequent", "sourcePriority", "longest"]);
 

@@ -1,9 +1,9 @@
 import { ConfigError } from "@cleanse/core";
 import { describe, expect, test } from "vitest";
+import { stringify } from "yaml";
 import { dedupeConfigSchema } from "./dedupeConfigSchema.ts";
 import { dedupeConfigJsonSchema, parseDedupeConfig } from "./parseDedupeConfig.ts";
 import { resolveConfig } from "./resolveConfig.ts";
-import { toYaml } from "./toYaml.ts";
 
 const yaml = `
 idField: customer_id
@@ -33,7 +33,7 @@ describe("parseDedupeConfig", () => {
     const config = parseDedupeConfig(yaml);
     expect(config.idField).toBe("customer_id");
     expect(config.blocking.rules).toHaveLength(3);
-    expect(parseDedupeConfig(toYaml(config))).toEqual(config);
+    expect(parseDedupeConfig(stringify(config))).toEqual(config);
   });
 
   test("fills defaults and names rules and comparisons", () => {

@@ -1,3 +1,4 @@
+import type { DateOrder } from "@cleanse/values";
 import type {
   BlockingRule,
   ComparisonConfig,
@@ -13,6 +14,8 @@ export interface ResolvedKeyPart {
   readonly field: string;
   readonly transform: NonNullable<KeyPartConfig["transform"]>;
   readonly length: number | undefined;
+  /** Day/month order for the `date` and `year` transforms. */
+  readonly order: DateOrder | undefined;
 }
 
 export type ResolvedBlockingRule =
@@ -56,9 +59,23 @@ export interface ResolvedConfig {
   readonly nullValues: readonly string[] | undefined;
 }
 
-export function resolveKeyPart(spec: KeySpec): ResolvedKeyPart {
-  if (typeof spec === "string") return { field: spec, transform: "exact", length: undefined };
-  return { field: spec.field, transform: spec.transform ?? "exact", length: spec.length };
+/** Date orders of fields compared as dates, which date keys on the same field inherit. */
+export type DateOrders = ReadonlyMap<string, DateOrder>;
+
+/** The date order each field's `date` comparison declares. */
+export function dateOrdersOf(comparisons: readonly ComparisonConfig[]): DateOrders {
+  const out = new Map<string, DateOrder>();
+  for (const c of comparisons) {
+    if (c.type === "date" && c.order !== undefined && typeof c.field === "string" && !out.has(c.field)) out.set(c.field, c.order);
+  }
+  return out;
+}
+
+export function resolveKeyPart(spec: KeySpec, orders?: DateOrders): ResolvedKeyPart {
+  if (typeof spec === "string") return { field: spec, transform: "exact", length: undefined, order: undefined };
+  const transform = spec.transform ?? "exact";
+  const order = transform === "date" || transform === "year" ? (spec.order ?? orders?.get(spec.field)) : undefined;
+  return { field: spec.field, transform, length: spec.length, order };
 }
 
 function keyPartName(part: ResolvedKeyPart): string {
@@ -73,10 +90,11 @@ function ruleName(rule: BlockingRule): string {
   return `lsh(${rule.on.join(" ")}; q=${rule.q ?? 3}, ${rule.bands ?? 8}x${rule.rows ?? 3})`;
 }
 
-export function resolveRule(rule: BlockingRule, index: number): ResolvedBlockingRule {
+export function resolveRule(rule: BlockingRule, index: number, orders?: DateOrders): ResolvedBlockingRule {
   const name = ruleName(rule);
-  if (rule.type === "key") return { type: "key", name, on: rule.on.map(resolveKeyPart) };
-  if (rule.type === "sortedNeighbourhood") return { type: "sortedNeighbourhood", name, on: rule.on.map(resolveKeyPart), window: rule.window ?? 5 };
+  const part = (spec: KeySpec): ResolvedKeyPart => resolveKeyPart(spec, orders);
+  if (rule.type === "key") return { type: "key", name, on: rule.on.map(part) };
+  if (rule.type === "sortedNeighbourhood") return { type: "sortedNeighbourhood", name, on: rule.on.map(part), window: rule.window ?? 5 };
   return { type: "lsh", name, on: rule.on, q: rule.q ?? 3, bands: rule.bands ?? 8, rows: rule.rows ?? 3, seed: rule.seed ?? 1 + index };
 }
 
@@ -96,10 +114,11 @@ export function resolveConfig(config: DedupeConfig, idField?: string): ResolvedC
     return n === c.name ? c : { ...c, name: n };
   });
   const em = config.em ?? {};
+  const orders = dateOrdersOf(config.comparisons);
   return {
     idField: idField ?? config.idField ?? "id",
     threshold: config.threshold ?? 0.9,
-    rules: config.blocking.rules.map(resolveRule),
+    rules: config.blocking.rules.map((rule, index) => resolveRule(rule, index, orders)),
     maxBlockSize: config.blocking.maxBlockSize ?? 1000,
     oversizedWindow: config.blocking.oversizedWindow ?? 10,
     comparisons: unique,

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfigError, createMemorySink, processRecords, runPipeline, type DataRecord } from "@cleanse/core";
+import { addIssue, ConfigError, createMemorySink, processRecords, runPipeline, type DataRecord, type RecordEnvelope } from "@cleanse/core";
 import { describe, expect, test } from "vitest";
 import { loadFebrl1 } from "../_testing/loadTestData.ts";
 import { dedupeRecords } from "../dedupeRecords/dedupeRecords.ts";
@@ -10,6 +10,11 @@ import { createDedupeStep, type DedupeReportSection } from "./createDedupeStep.t
 
 const data = loadFebrl1();
 const sample = data.records.slice(0, 300);
+
+/** The golden record of the cluster holding these ids, from the report section. */
+function goldenOf(section: DedupeReportSection, ids: readonly string[]) {
+  return section.goldenRecords.find((g) => ids.some((id) => g.members.includes(id)));
+}
 
 describe("createDedupeStep", () => {
   test("adds cluster ids, keeps every record and reports clusters with an explained pair", async () => {
@@ -38,6 +43,59 @@ describe("createDedupeStep", () => {
     expect(report.totals.total).toBe(report.totals.clean + report.totals.quarantined + report.totals.merged);
     expect(clean.records.length + merged.records.length).toBe(300);
     for (const r of merged.records) expect(clean.records.some((c) => c.rec_id === r.cluster_id)).toBe(true);
+  });
+
+  test("warns in the report when EM does not converge", async () => {
+    const step = createDedupeStep({
+      idField: "rec_id",
+      config: {
+        blocking: { rules: [{ type: "key", on: ["date_of_birth"] }, { type: "key", on: ["soc_sec_id"] }] },
+        comparisons: [
+          { field: "surname", type: "jaroWinkler" },
+          { field: "soc_sec_id", type: "damerauLevenshtein", distances: [1] },
+        ],
+        em: { maxIterations: 1, tolerance: 1e-12 },
+      },
+    });
+    const report = await runPipeline({ source: sample, steps: [step] });
+    expect(report.warnings).toContainEqual(expect.stringMatching(/^dedupe: EM did not converge after 1 iterations \(last change .+\); match probabilities may be off/));
+    expect((report.sections.dedupe as DedupeReportSection).emConverged).toBe(false);
+  });
+
+  test("never builds a golden value from a value that failed an earlier step", async () => {
+    // rec-104-org is the most complete record of its cluster, and its date of birth fails an earlier step.
+    const ids = ["rec-104-org", "rec-104-dup-0"];
+    const bad = "rec-104-org";
+    const flag = {
+      kind: "record" as const,
+      name: "flag",
+      process(env: RecordEnvelope) {
+        if (env.record.rec_id === bad) {
+          env.record = { ...env.record, date_of_birth: "19500231" };
+          addIssue(env, { code: "invalid_date", rule: "date", field: "date_of_birth", severity: "error", dimension: "validity", message: "impossible date" });
+        }
+      },
+    };
+    const step = createDedupeStep({
+      idField: "rec_id",
+      reportLimit: 1000,
+      config: {
+        blocking: { rules: [{ type: "key", on: ["soc_sec_id"] }, { type: "key", on: ["surname"] }] },
+        comparisons: [
+          { field: "surname", type: "jaroWinkler" },
+          { field: "given_name", type: "jaroWinkler" },
+          { field: "soc_sec_id", type: "damerauLevenshtein", distances: [1] },
+        ],
+        golden: { default: "mostComplete", fields: { date_of_birth: "mostComplete" } },
+      },
+    });
+    const report = await runPipeline({ source: data.records, steps: [flag, step] });
+    const section = report.sections.dedupe as DedupeReportSection;
+    const golden = goldenOf(section, ids);
+    expect(golden?.members).toEqual(expect.arrayContaining(ids));
+    expect(golden!.lineage.street_number).toEqual({ id: bad, rule: "mostComplete" });
+    expect(golden!.record.date_of_birth).toBe("19310625");
+    expect(golden!.lineage.date_of_birth).toEqual({ id: "rec-104-dup-0", rule: "mostComplete" });
   });
 
   test("names records by record number when the id field is not unique", async () => {

@@ -73,6 +73,8 @@ export interface DedupeReportSection {
   readonly threshold: number;
   readonly lambda: number;
   readonly emIterations: number;
+  /** Whether EM converged (false also means a warning in the report). */
+  readonly emConverged: boolean;
   readonly blocking: readonly { readonly rule: string; readonly candidatePairs: number; readonly newPairs: number; readonly reductionRatio: number }[];
   /** The largest clusters, at most `reportLimit`. */
   readonly topClusters: readonly { readonly cluster_id: string; readonly size: number; readonly members: readonly string[]; readonly chained: boolean }[];
@@ -83,10 +85,22 @@ export interface DedupeReportSection {
   readonly timings: Readonly<Record<string, number>>;
 }
 
+/** Fields of a record with an error or warning on them: their values failed a rule or a standardization. */
+function invalidFieldsOf(env: RecordEnvelope): string[] {
+  const out: string[] = [];
+  for (const issue of env.issues) {
+    if (issue.field === undefined || issue.severity === "info" || out.includes(issue.field)) continue;
+    out.push(issue.field);
+  }
+  return out;
+}
+
 /**
  * Builds a pipeline step that deduplicates the whole record stream: it waits for every record, runs
  * dedupeRecords, adds `cluster_id` and `match_probability` to each record and puts clusters, golden
- * records and one explained pair into the report's `dedupe` section. It never drops a record; with
+ * records and one explained pair into the report's `dedupe` section. Golden records never take a value that an
+ * earlier step found invalid (an error or warning on that field); EM that does not converge is a report
+ * warning. It never drops a record; with
  * `collapse`, duplicates are marked `mergedInto` their cluster id and the survivor carries the golden record.
  * @param options - step options (configuration or `auto`, threshold, collapse, model), or just a configuration
  * @param ctx - where the job file is, for a relative model path
@@ -151,8 +165,15 @@ export function createDedupeStep(input: DedupeStepOptions | DedupeConfig | "auto
       const records: DataRecord[] = usable ? envelopes.map((e) => e.record) : envelopes.map((e) => ({ ...e.record, __cleanse_record: String(e.seq + 1) }));
       const idOf = (k: number): string => String(records[k]![idField]);
       const chosen: DedupeConfig | "auto" = config === "auto" ? "auto" : { ...config, idField };
+      // Values that failed a rule or a standardization in an earlier step never make it into a golden record.
+      const invalidFields: Record<string, string[]> = {};
+      envelopes.forEach((env, k) => {
+        const fields = invalidFieldsOf(env);
+        if (fields.length > 0) invalidFields[idOf(k)] = fields;
+      });
       const result = await dedupeRecords(records, chosen, {
         idField,
+        invalidFields,
         ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
         ...(model === undefined ? {} : { model: { ...model, config: { ...model.config, idField } } }),
         ...(options.workers === undefined ? {} : { workers: options.workers }),
@@ -216,6 +237,7 @@ export function createDedupeStep(input: DedupeStepOptions | DedupeConfig | "auto
         threshold: result.stats.threshold,
         lambda: result.stats.lambda,
         emIterations: result.stats.emIterations,
+        emConverged: result.stats.emConverged,
         blocking: result.stats.blocking.rules.map((r) => ({ rule: r.rule, candidatePairs: r.candidatePairs, newPairs: r.newPairs, reductionRatio: r.reductionRatio })),
         topClusters: top.map((c) => ({ cluster_id: c.cluster_id, size: c.size, members: c.members, chained: c.chained })),
         goldenRecords: top.map((c) => golden.get(c.cluster_id)).filter((g): g is GoldenRecord => g !== undefined),

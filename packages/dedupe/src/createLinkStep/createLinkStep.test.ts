@@ -36,6 +36,28 @@ describe("createLinkStep", () => {
     expect(section).toMatchObject({ records: 9, otherRecords: 8, linked: 8, unlinked: 1 });
   });
 
+  test("warns in the report when EM does not converge", async () => {
+    const crm: DataRecord[] = people.map(([s, g, p], i) => ({ customer_id: `C${i}`, surname: s, given: g, phone: p }));
+    const erp: DataRecord[] = people.map(([s, g, p], i) => ({ erp_id: `E${i}`, surname: s, given: g, mobile: p }));
+    const step = createLinkStep(
+      {
+        with: "erp",
+        idField: "customer_id",
+        withIdField: "erp_id",
+        map: { mobile: "phone" },
+        config: {
+          blocking: { rules: [{ type: "key", on: [{ field: "phone", transform: "prefix", length: 2 }] }] },
+          comparisons: [{ field: "surname", type: "exact" }, { field: "given", type: "jaroWinkler" }],
+          em: { maxIterations: 1, tolerance: 1e-12 },
+        },
+      },
+      { baseDir: ".", openSource: () => toRecordSource(erp, { name: "erp" }) },
+    );
+    const run = processRecords(crm, [step]);
+    await collect(run);
+    expect(run.report().warnings).toContainEqual(expect.stringMatching(/^link: EM did not converge after 1 iterations \(last change .+\); match probabilities may be off/));
+  });
+
   test("rejects options it does not know", () => {
     expect(() => createLinkStep({ with: "x", idField: "id", colour: "red" } as never, { baseDir: ".", openSource: () => toRecordSource([]) })).toThrow(/colour/);
   });

@@ -130,6 +130,7 @@ export function createLinkStep(options: LinkStepOptions, ctx: StepFactoryContext
         pairs: result.pairs.slice(0, options.reportLimit ?? 20),
       };
       context.setSection("link", section);
+      for (const w of result.stats.warnings) context.warn(`link: ${w}`);
       yield* envelopes;
     },
   };

@@ -48,6 +48,13 @@ describe("dedupeRecords on febrl1 (zero-config)", () => {
     expect(result.stats.clusters + result.stats.duplicates).toBe(1000);
   });
 
+  test("trains until EM converges, well before the iteration cap", () => {
+    expect(result.stats.emConverged).toBe(true);
+    expect(result.stats.emIterations).toBeLessThan(50);
+    expect(result.model.training.lastChange).toBeLessThan(1e-5);
+    expect(result.stats.warnings.filter((w) => w.startsWith("EM"))).toEqual([]);
+  });
+
   test("lists the least certain candidate pairs for review", () => {
     expect(result.uncertainPairs).toHaveLength(20);
     const distances = result.uncertainPairs.map((p) => Math.abs(p.match_weight));
@@ -62,6 +69,41 @@ describe("dedupeRecords on splink fake_1000 (zero-config)", () => {
     const data = loadSplinkFake1000();
     const result = await dedupeRecords(data.records, "auto", { idField: data.idField });
     expect(f1Of(result, data.idField, data.truth)).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe("dedupeRecords on dates written in several forms", () => {
+  // Ten people, each written twice: once with an ISO date of birth and once in another form the value kernel reads.
+  const forms = [
+    (y: number, m: number, d: number) => `${["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"][m - 1]} ${d}, ${y}`,
+    (y: number, m: number, d: number) => `${y}年${m}月${d}日`,
+    (y: number, m: number, d: number) => `${d} ${["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][m - 1]} ${y}`,
+    (y: number, m: number, d: number) => `${y}${String(m).padStart(2, "0")}${String(d).padStart(2, "0")}`,
+  ];
+  const names = ["margaret wong", "li wei", "anna lee", "peter brown", "zhang min", "chen jing", "omar haddad", "sofia rossi", "liu yang", "kenji sato"];
+  const records: DataRecord[] = names.flatMap((name, k) => {
+    const [y, m, d] = [1950 + k * 3, (k % 12) + 1, 7 + k];
+    const iso = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+    return [
+      { id: `${k}a`, name, dob: iso },
+      { id: `${k}b`, name: k % 2 === 0 ? name : `${name}e`, dob: forms[k % forms.length]!(y, m, d) },
+    ];
+  });
+  const config = {
+    blocking: { rules: [{ type: "key" as const, on: [{ field: "dob", transform: "date" as const }] }] },
+    comparisons: [
+      { field: "name", type: "jaroWinkler" as const },
+      { field: "dob", type: "date" as const },
+    ],
+    em: { initialLambda: 0.5 },
+  };
+
+  test("blocks on the calendar date and finds every pair as the same date", async () => {
+    const result = await dedupeRecords(records, config, { threshold: 0.5 });
+    expect(result.stats.candidatePairs).toBe(10);
+    expect(result.clusters.map((c) => [...c.members].sort())).toEqual(names.map((_, k) => [`${k}a`, `${k}b`]));
+    const dob = result.model.comparisons.find((c) => c.name === "dob")!;
+    expect(dob.levels[1]!.label).toBe("exact");
   });
 });
 
@@ -88,6 +130,13 @@ describe("dedupeRecords", () => {
     const result = await dedupeRecords(stream(), yaml, { threshold: 0.5 });
     expect(result.records).toHaveLength(4);
     expect(result.stats.candidatePairs).toBe(1);
+  });
+
+  test("warns when EM does not converge", async () => {
+    const result = await dedupeRecords(loadFebrl1().records.slice(0, 200), "auto", { idField: "rec_id" });
+    const capped = await dedupeRecords(loadFebrl1().records.slice(0, 200), { ...result.config, em: { maxIterations: 1, tolerance: 1e-12 } }, { idField: "rec_id" });
+    expect(capped.stats.emConverged).toBe(false);
+    expect(capped.stats.warnings).toContainEqual(expect.stringMatching(/^EM did not converge after 1 iterations \(last change \d[\d.e-]*\); match probabilities may be off\./));
   });
 
   test("trains from labelled pairs and checks a model against labels", async () => {

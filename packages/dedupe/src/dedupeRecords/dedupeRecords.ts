@@ -29,6 +29,11 @@ export interface DedupeOptions {
   readonly golden?: boolean;
   /** How many of the least certain candidate pairs to return for review. Default 20. */
   readonly uncertainPairs?: number;
+  /**
+   * Per record id, fields whose value failed a rule or a standardization: golden records never choose such a
+   * value over a valid one (see `buildGoldenRecords`). The dedupe step fills it from each record's issues.
+   */
+  readonly invalidFields?: Readonly<Record<string, readonly string[]>>;
   readonly signal?: AbortSignal;
 }
 
@@ -74,6 +79,7 @@ export interface DedupeStats {
   readonly timings: DedupeTimings;
   readonly recordsPerSecond: number;
   readonly pairsPerSecond: number;
+  /** Blocks larger than `maxBlockSize`, and EM that stopped at `em.maxIterations` without converging. */
   readonly warnings: readonly string[];
 }
 
@@ -172,7 +178,14 @@ export async function dedupeRecords(
   }
   const multi = clustered.clusters;
   const tClustered = performance.now();
-  const goldenRecords = options.golden === false ? [] : buildGoldenRecords(list, multi, { ...resolved.golden, idField: resolved.idField });
+  const goldenRecords =
+    options.golden === false
+      ? []
+      : buildGoldenRecords(list, multi, {
+          ...resolved.golden,
+          idField: resolved.idField,
+          ...(options.invalidFields === undefined ? {} : { invalidFields: options.invalidFields }),
+        });
   const tGolden = performance.now();
   const totalMs = tGolden - t0;
   const m = matched.model;
@@ -200,7 +213,7 @@ export async function dedupeRecords(
     },
     recordsPerSecond: Math.round(n / Math.max(totalMs / 1000, 1e-6)),
     pairsPerSecond: Math.round(codes.length / Math.max(matched.timings.comparingMs / 1000, 1e-3)),
-    warnings: matched.blocking.warnings,
+    warnings: matched.warnings,
   };
   return {
     records: out,

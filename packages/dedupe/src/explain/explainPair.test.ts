@@ -42,6 +42,31 @@ describe("explainPair", () => {
   });
 });
 
+describe("explainPair on dates", () => {
+  test("compares the same date written three ways at the exact level, and blocks them together", async () => {
+    const records = [
+      { id: "1", name: "margaret wong", dob: "1958-12-07" },
+      { id: "2", name: "margaret wong", dob: "dec 7, 1958" },
+      { id: "3", name: "margaret wong", dob: "1958年12月7日" },
+      { id: "4", name: "anna lee", dob: "1961-03-02" },
+      { id: "5", name: "anna lee", dob: "01/02/1961" },
+    ];
+    const { model } = await dedupeRecords(records, {
+      blocking: { rules: [{ type: "key", on: [{ field: "dob", transform: "date" }] }, { type: "key", on: ["name"] }] },
+      comparisons: [{ field: "dob", type: "date" }],
+    });
+    for (const [a, b] of [["1", "2"], ["1", "3"], ["2", "3"]] as const) {
+      const e = explainPair(model, records[Number(a) - 1]!, records[Number(b) - 1]!);
+      expect(e.comparisons[0]).toMatchObject({ values: ["1958-12-07", "1958-12-07"], label: "exact" });
+      expect(e.blockedBy).toContain("date(dob)");
+    }
+    // 01/02/1961 may be the first of February or the second of January: no evidence, and no date key.
+    const ambiguous = explainPair(model, records[3]!, records[4]!);
+    expect(ambiguous.comparisons[0]).toMatchObject({ values: ["1961-03-02", null], label: "null", weight: 0 });
+    expect(ambiguous.blockedBy).toEqual(["name"]);
+  });
+});
+
 describe("formatExplanation", () => {
   test("renders one line per comparison, the prior and the total", () => {
     const e = explainPair(result.model, byId.get("rec-10-org")!, byId.get("rec-10-dup-0")!);

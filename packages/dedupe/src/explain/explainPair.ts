@@ -9,7 +9,10 @@ import type { DedupeModel } from "../scoring/DedupeModel.ts";
 export interface ComparisonContribution {
   readonly name: string;
   readonly fields: readonly string[];
-  /** Normalized values compared, null when missing. */
+  /**
+   * Values compared: normalized text, or for `date`, `numeric` and `email` comparisons the value kernel's reading
+   * (`1958-12-07` for `dec 7, 1958`); null when missing or refused by the kernel.
+   */
   readonly values: readonly [string | null, string | null];
   readonly level: number;
   readonly label: string;

@@ -43,3 +43,53 @@ describe("buildGoldenRecords", () => {
     expect(golden!.lineage.x).toBeUndefined();
   });
 });
+
+describe("buildGoldenRecords with invalid values", () => {
+  // Record 2 is the most recent, the most complete and the longest, and "2023-02-30" is the most frequent value,
+  // but those values failed standardization.
+  const members: DataRecord[] = [
+    { id: "1", signup_date: "2023-03-01", updated: "2020-01-01" },
+    { id: "2", signup_date: "2023-02-30 10:00", updated: "2023-05-01", phone: "13812345678" },
+    { id: "3", signup_date: "2023-02-30", updated: "2021-07-15" },
+    { id: "4", signup_date: "2023-02-30", updated: "2019-01-01" },
+  ];
+  const cluster4 = [{ cluster_id: "1", members: ["1", "2", "3", "4"] }];
+  const invalidFields = { "2": ["signup_date"], "3": ["signup_date"], "4": ["signup_date"] };
+
+  test.each(["mostRecent", "mostFrequent", "mostComplete", "longest"] as const)("%s never chooses an invalid value over a valid one", (rule) => {
+    const [golden] = buildGoldenRecords(members, cluster4, { fields: { signup_date: rule }, recencyField: "updated", invalidFields });
+    expect(golden!.record.signup_date).toBe("2023-03-01");
+    expect(golden!.lineage.signup_date).toEqual({ id: "1", rule });
+  });
+
+  test("chooses by the rule among invalid values when no member has a valid one, and marks the lineage", () => {
+    const [golden] = buildGoldenRecords(members.slice(1), [{ cluster_id: "2", members: ["2", "3"] }], {
+      fields: { signup_date: "mostRecent" },
+      recencyField: "updated",
+      invalidFields,
+    });
+    expect(golden!.record.signup_date).toBe("2023-02-30 10:00");
+    expect(golden!.lineage.signup_date).toEqual({ id: "2", rule: "mostRecent", invalid: true });
+    expect(golden!.lineage.updated).toEqual({ id: "2", rule: "mostComplete" });
+  });
+
+  test("takes a record whose recency value is invalid as the least recent", () => {
+    const [golden] = buildGoldenRecords(members, cluster4, { default: "mostRecent", recencyField: "updated", invalidFields: { "2": ["updated"] } });
+    expect(golden!.lineage.signup_date).toEqual({ id: "3", rule: "mostRecent" });
+    expect(golden!.lineage.updated).toEqual({ id: "3", rule: "mostRecent" });
+  });
+
+  test("reads recency values in every form the value kernel reads", () => {
+    const [golden] = buildGoldenRecords(
+      [
+        { id: "a", email: "old@example.com", updated: "2023-05-01" },
+        { id: "b", email: "new@example.com", updated: "2023年12月7日" },
+        { id: "c", email: "older@example.com", updated: "1 Jan 2021" },
+        { id: "d", email: "never@example.com", updated: "2023-02-30" },
+      ],
+      [{ cluster_id: "a", members: ["a", "b", "c", "d"] }],
+      { default: "mostRecent", recencyField: "updated" },
+    );
+    expect(golden!.lineage.email).toEqual({ id: "b", rule: "mostRecent" });
+  });
+});

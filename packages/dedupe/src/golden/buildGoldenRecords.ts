@@ -1,6 +1,6 @@
 import type { DataRecord } from "@cleanse/core";
+import { createDateParser, parseIsoDateTime } from "@cleanse/values";
 import { compareIds } from "../clustering/compareIds.ts";
-import { parseDateParts } from "../comparisons/parseDateParts.ts";
 import type { GoldenConfig, SurvivorshipRule } from "../config/dedupeConfigSchema.ts";
 
 /** Where a golden record's value came from. */
@@ -8,6 +8,11 @@ export interface FieldLineage {
   /** Id of the record that gave the value. */
   readonly id: string;
   readonly rule: SurvivorshipRule;
+  /**
+   * True when no member had a valid value for the field: the value was chosen by the rule among values that
+   * failed a rule or a standardization (see `invalidFields`).
+   */
+  readonly invalid?: true;
 }
 
 /** The best version of a cluster's entity, with the source of each value. */
@@ -23,6 +28,13 @@ export interface GoldenRecord {
 export interface BuildGoldenRecordsOptions extends GoldenConfig {
   /** Field holding record ids. Default `id`. */
   readonly idField?: string;
+  /**
+   * Per record id, the fields whose value failed a rule or a standardization (`{ "C25": ["signup_date"] }`). Such
+   * a value is never chosen over a valid value of another member; when every member's value is invalid, the
+   * rule chooses among them and the lineage says `invalid: true`. A record's invalid `recencyField` makes it the
+   * least recent for `mostRecent`.
+   */
+  readonly invalidFields?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Members of one cluster: its id and its member ids. */
@@ -41,13 +53,14 @@ function filled(r: DataRecord): number {
   return k;
 }
 
+const readTime = createDateParser();
+const readEpochMs = createDateParser({ epoch: "milliseconds" });
+
+/** Floating time of a recency value as the value kernel reads it (a number is Unix time in milliseconds). */
 function timeOf(v: unknown): number {
-  if (v instanceof Date) return v.getTime();
-  if (typeof v === "number") return v;
-  if (typeof v !== "string") return Number.NEGATIVE_INFINITY;
-  const p = parseDateParts(v);
-  if (p && !Number.isNaN(p.day)) return p.day * 86_400_000 + (Date.parse(v) % 86_400_000 || 0);
-  const t = Date.parse(v);
+  const r = typeof v === "number" ? readEpochMs(v) : readTime(v);
+  if (!r.ok || r.value === null) return Number.NEGATIVE_INFINITY;
+  const t = parseIsoDateTime(r.value);
   return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
 }
 
@@ -58,8 +71,8 @@ function canonical(v: unknown): string {
 /**
  * Builds one golden record per cluster by survivorship rules per field: `mostRecent` (by
  * `recencyField`), `mostComplete` (from the record with the most filled fields), `mostFrequent`,
- * `sourcePriority` (by `sourceField` in `sourcePriority` order) and `longest`. Empty values never win.
- * Each value's lineage names the record it came from.
+ * `sourcePriority` (by `sourceField` in `sourcePriority` order) and `longest`. Empty values never win, and a
+ * value listed in `invalidFields` never wins over a valid one. Each value's lineage names the record it came from.
  * @param records - the records, each with its id in `idField`
  * @param clusters - clusters to merge (usually those with two or more members)
  * @param options - rules per field and the fields they read
@@ -79,6 +92,9 @@ export function buildGoldenRecords(
   const fallback = options.default ?? "mostComplete";
   const priority = new Map<string, number>();
   (options.sourcePriority ?? []).forEach((s, k) => priority.set(s.toLowerCase(), k));
+  const invalid = new Map<string, ReadonlySet<string>>();
+  for (const [id, list] of Object.entries(options.invalidFields ?? {})) if (list.length > 0) invalid.set(id, new Set(list));
+  const isInvalid = (id: string, field: string): boolean => invalid.get(id)?.has(field) === true;
   const out: GoldenRecord[] = [];
   for (const cluster of clusters) {
     const members = cluster.members.map((id) => ({ id, r: byId.get(id) })).filter((m): m is { id: string; r: DataRecord } => m.r !== undefined);
@@ -90,7 +106,12 @@ export function buildGoldenRecords(
       if (o) return o;
       if (rule === "mostRecent" && options.recencyField !== undefined) {
         const f = options.recencyField;
-        o = [...complete].sort((a, b) => timeOf(b.r[f]) - timeOf(a.r[f]));
+        const time = new Map(complete.map((m) => [m, isInvalid(m.id, f) ? Number.NEGATIVE_INFINITY : timeOf(m.r[f])]));
+        o = [...complete].sort((a, b) => {
+          const ta = time.get(a)!;
+          const tb = time.get(b)!;
+          return ta === tb ? 0 : tb > ta ? 1 : -1;
+        });
       } else if (rule === "sourcePriority" && options.sourceField !== undefined) {
         const f = options.sourceField;
         const rank = (r: DataRecord): number => priority.get(String(r[f] ?? "").toLowerCase()) ?? priority.size;
@@ -110,13 +131,17 @@ export function buildGoldenRecords(
     for (const field of fields) {
       if (field === idField) continue;
       const rule = options.fields?.[field] ?? fallback;
+      // Candidates: members with a valid value; only when there is none, members with an invalid one.
+      const checkValidity = invalid.size > 0 && complete.some((m) => isInvalid(m.id, field));
+      const onlyInvalid = checkValidity && !complete.some((m) => !isEmpty(m.r[field]) && !isInvalid(m.id, field));
+      const inPool = (m: { id: string; r: DataRecord }): boolean => !isEmpty(m.r[field]) && (!checkValidity || onlyInvalid || !isInvalid(m.id, field));
       let pick: { id: string; r: DataRecord } | undefined;
       if (rule === "mostFrequent") {
         // The most frequent value (case and spacing aside), in its most frequent spelling.
         const counts = new Map<string, { n: number; spellings: Map<string, { n: number; first: { id: string; r: DataRecord } }> }>();
         for (const m of complete) {
+          if (!inPool(m)) continue;
           const v = m.r[field];
-          if (isEmpty(v)) continue;
           const key = canonical(v);
           const spelling = typeof v === "string" ? v.trim() : JSON.stringify(v);
           const c = counts.get(key) ?? counts.set(key, { n: 0, spellings: new Map() }).get(key)!;
@@ -137,18 +162,17 @@ export function buildGoldenRecords(
       } else if (rule === "longest") {
         let best = -1;
         for (const m of complete) {
-          const v = m.r[field];
-          if (isEmpty(v)) continue;
-          const len = String(v).trim().length;
+          if (!inPool(m)) continue;
+          const len = String(m.r[field]).trim().length;
           if (len > best) {
             best = len;
             pick = m;
           }
         }
-      } else pick = orderFor(rule).find((m) => !isEmpty(m.r[field]));
+      } else pick = orderFor(rule).find(inPool);
       if (pick) {
         record[field] = pick.r[field];
-        lineage[field] = { id: pick.id, rule };
+        lineage[field] = onlyInvalid ? { id: pick.id, rule, invalid: true } : { id: pick.id, rule };
       } else record[field] = null;
     }
     out.push({ cluster_id: cluster.cluster_id, members: members.map((m) => m.id), record: { [idField]: cluster.cluster_id, ...record }, lineage });

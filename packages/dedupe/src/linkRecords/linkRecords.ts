@@ -63,6 +63,7 @@ export interface LinkStats {
     readonly selectingMs: number;
     readonly totalMs: number;
   };
+  /** Blocks larger than `maxBlockSize`, and EM that stopped at `em.maxIterations` without converging. */
   readonly warnings: readonly string[];
 }
 
@@ -176,7 +177,7 @@ export async function linkRecords(
         selectingMs: Math.round(tDone - tScored),
         totalMs: Math.round(tDone - t0),
       },
-      warnings: matched.blocking.warnings,
+      warnings: matched.warnings,
     },
     ...(matched.labelCheck ? { labelCheck: matched.labelCheck } : {}),
   };

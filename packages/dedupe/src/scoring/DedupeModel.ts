@@ -40,6 +40,8 @@ export interface TrainingSummary {
   readonly uSamplePairs: number;
   readonly emIterations: number;
   readonly converged: boolean;
+  /** Largest move of lambda or of an m or u probability in EM's last iteration (models saved before it lack it). */
+  readonly lastChange?: number;
   readonly labelledPairs?: number;
 }
 

@@ -91,6 +91,41 @@ describe("expectationMaximisation", () => {
   });
 });
 
+describe("expectationMaximisation with pooled levels", () => {
+  // Comparisons 1 and 2 tell matches (exact) from non-matches (else). On comparison 0 no match lands on the close
+  // level but half of them on the else level, so the else level would be stronger evidence than the close one:
+  // the monotone constraint pools the two on every iteration. Its correction of the raw estimate recurs each
+  // time and is no movement of the parameters, which settle within a few iterations.
+  const patterns = Uint8Array.from([1, 1, 1, 3, 1, 1, 1, 3, 3, 2, 3, 3, 3, 3, 3]);
+  const counts = Float64Array.from([500, 500, 90, 4500, 4410]);
+  const start = () => ({
+    levels: [4, 4, 4],
+    patterns,
+    counts,
+    m: [0, 1, 2].map(() => Float64Array.from([1, 0.7, 0.2, 0.1])),
+    u: [0, 1, 2].map(() => Float64Array.from([1, 0.1, 0.1, 0.8])),
+    lambda: 0.2,
+    fixU: false,
+  });
+
+  test("converges, and reports the change of its last iteration", () => {
+    const result = expectationMaximisation({ ...start(), maxIterations: 100, tolerance: 1e-5 });
+    expect(result.converged).toBe(true);
+    expect(result.iterations).toBeLessThan(10);
+    expect(result.lastChange).toBeLessThan(1e-5);
+    expect(result.lambda).toBeCloseTo(0.1, 3);
+    // The constraint held: the pooled levels share one Bayes factor.
+    expect(result.m[0]![2]! / result.u[0]![2]!).toBeCloseTo(result.m[0]![3]! / result.u[0]![3]!, 9);
+  });
+
+  test("says it did not converge when the iterations run out", () => {
+    const result = expectationMaximisation({ ...start(), maxIterations: 2, tolerance: 1e-12 });
+    expect(result.converged).toBe(false);
+    expect(result.iterations).toBe(2);
+    expect(result.lastChange).toBeGreaterThan(1e-12);
+  });
+});
+
 describe("aggregatePatterns", () => {
   test("counts each distinct comparison vector once", () => {
     const gamma = Uint8Array.from([1, 2, 1, 2, 3, 0, 1, 2]);

@@ -29,6 +29,8 @@ export interface EmResult {
   readonly lambda: number;
   readonly iterations: number;
   readonly converged: boolean;
+  /** Largest move of lambda or of an m or u probability in the last iteration (0 when none ran). */
+  readonly lastChange: number;
 }
 
 const FLOOR = 1e-9;
@@ -46,6 +48,7 @@ export function expectationMaximisation(input: EmInput): EmResult {
   const post = new Float64Array(P);
   let iterations = 0;
   let converged = false;
+  let lastChange = 0;
   for (; iterations < input.maxIterations && !converged; ) {
     iterations++;
     // E step
@@ -80,7 +83,6 @@ export function expectationMaximisation(input: EmInput): EmResult {
       }
     }
     const newLambda = Math.min(1 - FLOOR, Math.max(FLOOR, matched / total));
-    let delta = Math.abs(newLambda - lambda);
     const alpha = input.pseudoCount ?? 1;
     const normalize = (num: Float64Array, old: Float64Array, start: Float64Array): Float64Array => {
       let sum = 0;
@@ -99,27 +101,26 @@ export function expectationMaximisation(input: EmInput): EmResult {
         out[l] = Math.max(FLOOR, num[l]! / sum);
         norm += out[l]!;
       }
-      for (let l = 1; l < num.length; l++) {
-        out[l] = out[l]! / norm;
-        delta = Math.max(delta, Math.abs(out[l]! - old[l]!));
-      }
+      for (let l = 1; l < num.length; l++) out[l] = out[l]! / norm;
       return out;
     };
     const nextM = input.fixM ? m : mNum.map((num, c) => normalize(num, m[c]!, input.m[c]!));
     const nextU = input.fixU ? u : uNum.map((num, c) => normalize(num, u[c]!, input.u[c]!));
-    if (input.monotone !== false && !input.fixM) {
-      for (let c = 0; c < C; c++) {
-        const before = Float64Array.from(nextM[c]!);
-        monotoneRatios(nextM[c]!, nextU[c]!);
-        for (let l = 1; l < before.length; l++) delta = Math.max(delta, Math.abs(nextM[c]![l]! - before[l]!));
-      }
+    if (input.monotone !== false && !input.fixM) for (let c = 0; c < C; c++) monotoneRatios(nextM[c]!, nextU[c]!);
+    // The change is measured between the parameters of two iterations, after the monotone constraint: the
+    // constraint's own correction of the raw M-step estimate recurs every iteration and is no movement.
+    let delta = Math.abs(newLambda - lambda);
+    for (let c = 0; c < C; c++) {
+      const mc = nextM[c]!, uc = nextU[c]!, mo = m[c]!, uo = u[c]!;
+      for (let l = 1; l < mc.length; l++) delta = Math.max(delta, Math.abs(mc[l]! - mo[l]!), Math.abs(uc[l]! - uo[l]!));
     }
     m = nextM;
     u = nextU;
     lambda = newLambda;
+    lastChange = delta;
     if (delta < input.tolerance) converged = true;
   }
-  return { m, u, lambda, iterations, converged };
+  return { m, u, lambda, iterations, converged, lastChange };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { AbortedError } from "@cleanse/core";
 import { computeGamma, compileComparisons, fillGamma, prepareColumn } from "../_internal/gamma.ts";
-import { createRandom } from "../_internal/hash.ts";
+import { createRandom } from "../_internal/random.ts";
 import { toPinyinText } from "../_internal/pinyinText.ts";
 import type { Table } from "../_internal/table.ts";
 import { blockPairs, type BlockingStats, type PairMode } from "../blocking/blockPairs.ts";
@@ -69,16 +69,32 @@ export interface MatchingOutput {
   readonly workers: number;
   readonly timings: MatchingTimings;
   readonly labelCheck?: LabelCheck;
+  /** Blocking warnings, and a warning when EM ran out of iterations before it converged. */
+  readonly warnings: readonly string[];
 }
 
 function checkAbort(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AbortedError(undefined, { cause: signal.reason });
 }
 
-/** Normalized text of every record for one comparison. */
+/** Text of every record for one comparison: normalized text, or the value kernel's reading of the values. */
 export function comparisonTexts(table: Table, comparison: Comparison): (string | null)[] {
   const n = table.n;
-  if (comparison.normalize === "none") return table.records.map((r) => comparison.textOf(r));
+  if (comparison.source === "value" && comparison.fields.length === 1) {
+    // Dates and amounts repeat (birth dates, round sums): read each distinct value once.
+    const field = comparison.fields[0]!;
+    const memo = new Map<unknown, string | null>();
+    return table.records.map((r) => {
+      const v = r[field];
+      let t = memo.get(v);
+      if (t === undefined) {
+        t = comparison.textOf(r);
+        if (memo.size < 200_000) memo.set(v, t);
+      }
+      return t;
+    });
+  }
+  if (comparison.source === "value" || comparison.normalize === "none") return table.records.map((r) => comparison.textOf(r));
   const cols = comparison.fields.map((f) => table.column(f));
   const out = new Array<string | null>(n);
   const pin = comparison.normalize === "pinyin";
@@ -307,6 +323,7 @@ export async function runMatching(input: MatchingInput): Promise<MatchingOutput>
         uSamplePairs: sample.length,
         emIterations: em.iterations,
         converged: em.converged,
+        lastChange: em.lastChange,
         ...(labelled > 0 ? { labelledPairs: labelled } : {}),
       },
     };
@@ -317,6 +334,8 @@ export async function runMatching(input: MatchingInput): Promise<MatchingOutput>
   const weights = scoreGamma(compiled, gamma, codes, table.n, texts);
   const tScored = performance.now();
   const labelCheck = input.labels?.use === "check" ? checkLabels(input, compiled, codes, weights) : undefined;
+  const warnings = [...blocked.stats.warnings];
+  if (training && !model.training.converged && model.training.emIterations > 0) warnings.push(notConverged(model.training.emIterations, model.training.lastChange ?? Number.NaN));
   return {
     codes,
     weights,
@@ -326,6 +345,7 @@ export async function runMatching(input: MatchingInput): Promise<MatchingOutput>
     texts,
     blocking: blocked.stats,
     workers,
+    warnings,
     timings: {
       blockingMs: Math.round(tBlocked - t0),
       comparingMs: Math.round(tCompared - tBlocked),
@@ -334,6 +354,14 @@ export async function runMatching(input: MatchingInput): Promise<MatchingOutput>
     },
     ...(labelCheck ? { labelCheck } : {}),
   };
+}
+
+/** The warning of a training whose EM stopped at its iteration cap. */
+function notConverged(iterations: number, lastChange: number): string {
+  return (
+    `EM did not converge after ${iterations} iterations (last change ${Number(lastChange.toPrecision(2))}); match probabilities may be off. ` +
+    "Raise em.maxIterations, or look for a comparison whose levels few pairs reach."
+  );
 }
 
 /** log2 match weight of each pair from its comparison vector. */

@@ -1,12 +1,5 @@
-/** FNV-1a 32-bit hash of a string. */
-export function hashString(text: string, seed = 0x811c9dc5): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+// Seeded randomness of a run: the random pairs u is estimated from, and the MinHash functions of LSH blocking.
+// String hashing is the value kernel's (hashString in @cleanse/values); these mix numbers only.
 
 /** Murmur3 finalizer: mixes a 32-bit integer with a seed. */
 export function mix32(x: number, seed: number): number {
