@@ -14,6 +14,7 @@ import { launchChromium, type Browser } from "../packages/report/test-support/ch
 import { createRulesStep } from "../packages/rules/src/index.ts";
 import { createScoreStep, jobScore, prepareScoreSteps } from "../packages/score/src/index.ts";
 import { createStandardizeStep } from "../packages/standardize/src/index.ts";
+import { maskValue } from "../packages/values/src/index.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const demo = join(root, "examples", "crm-erp");
@@ -99,9 +100,9 @@ async function runDemo(): Promise<JobReport> {
     createScoreStep({ weights: { dimensions: { integrity: 2 } } }),
   ]);
   const reports = [
-    await runPipeline({ name: "crm_customers", source: readCsv(join(demo, "data", "crm_customers.csv"), { encoding: "auto" }), steps: crmSteps }),
-    await runPipeline({ name: "erp_customers", source: erpCustomers, steps: erpCustomerSteps }),
-    await runPipeline({ name: "erp_orders", source: erpOrders, steps: orderSteps }),
+    await runPipeline({ name: "crm_customers", source: readCsv(join(demo, "data", "crm_customers.csv"), { encoding: "auto" }), steps: crmSteps, mask: maskValue }),
+    await runPipeline({ name: "erp_customers", source: erpCustomers, steps: erpCustomerSteps, mask: maskValue }),
+    await runPipeline({ name: "erp_orders", source: erpOrders, steps: orderSteps, mask: maskValue }),
   ];
   return combineReports("crm-erp-demo", reports);
 }

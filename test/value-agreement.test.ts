@@ -1,6 +1,7 @@
 // One meaning per value: every package that reads a kind of value reaches the value kernel's reading of it, or the
 // same refusal. A package that disagrees on any case of test/value-agreement/cases.ts fails this test.
 import { collect, processRecords, type DataRecord, type RecordEnvelope } from "@cleanse/core";
+import { createComparison } from "@cleanse/dedupe";
 import { builtinStandardizers } from "@cleanse/reconcile";
 import { compileRules } from "@cleanse/rules";
 import { createStandardizeStep } from "@cleanse/standardize";
@@ -113,6 +114,29 @@ function reconcile(c: AgreementCase): Reading | "not read" {
   return reading(standardize(c.input, "v") as ValueResult<string, unknown>);
 }
 
+/**
+ * Matching: a value compared with the kernel's canonical form of itself is an exact agreement, and a value the
+ * kernel refuses (or an empty one) is no evidence at all, never a guess.
+ */
+function dedupe(c: AgreementCase): Reading | "not read" {
+  if (c.kind === "phone" && c.region === undefined) return "not read"; // matched on digits without a region
+  const config =
+    c.kind === "date" || c.kind === "datetime"
+      ? { type: "date" as const, field: "v", ...(c.order === undefined ? {} : { order: c.order }) }
+      : c.kind === "phone"
+        ? { type: "phone" as const, field: "v", region: c.region! }
+        : c.kind === "decimal"
+          ? { type: "numeric" as const, field: "v" }
+          : { type: "email" as const, field: "v" };
+  // Comparisons do not round: an amount is compared as read, before any scale.
+  const expected = c.kind === "decimal" ? reading(parseDecimal(c.input)) : c.expect;
+  const comparison = createComparison(config);
+  const other = typeof expected === "string" ? expected : c.input;
+  const kind = comparison.levels[comparison.compare({ v: c.input }, { v: other })]!.kind;
+  if (typeof expected === "string") return kind === "exact" ? c.expect : `level ${kind} against its own canonical form`;
+  return kind === "null" ? c.expect : `level ${kind} for a value the kernel does not read`;
+}
+
 function disagreements(reader: (c: AgreementCase) => Reading | "not read"): string[] {
   return cases.flatMap((c) => {
     const got = reader(c);
@@ -142,6 +166,10 @@ describe("value agreement across packages", () => {
 
   test("the profiler reads dates, date-times, phones and e-mail addresses as the kernel does", () => {
     expect(disagreements(profile)).toEqual([]);
+  });
+
+  test("matching compares dates, amounts, phones and e-mail addresses in the kernel's reading, and never guesses", () => {
+    expect(disagreements(dedupe)).toEqual([]);
   });
 
   test("reconciliation compares dates, amounts, phones and e-mail addresses in the kernel's reading", () => {

@@ -8,9 +8,9 @@ describe("renderMarkdown", () => {
     const md = renderMarkdown(demoReport());
     const lines = md.split("\n");
     expect(lines[0]).toBe("# Data quality: crm-erp-demo");
-    expect(lines[2]).toMatch(/^\*\*Score 77\.5\*\* \/ 100 \(poor\) · 1,309 records · 1,025 clean · 284 quarantined \(21\.7%\) · /);
+    expect(lines[2]).toMatch(/^\*\*Score 77\.7\*\* \/ 100 \(poor\) · 1,309 records · 1,028 clean · 281 quarantined \(21\.5%\) · /);
     expect(md).toContain("| [crm_customers](#crm_customers) | 408 | 211 | 197 (48.3%) | 0 | 49.0 |");
-    expect(md).toContain("| **all** | **1,309** | **1,025** | **284** (21.7%) | **0** | **77.5** |");
+    expect(md).toContain("| **all** | **1,309** | **1,028** | **281** (21.5%) | **0** | **77.7** |");
   });
 
   test("gives each dataset its dimension bars, score distribution, failing rules and fields", () => {
@@ -24,7 +24,7 @@ describe("renderMarkdown", () => {
 
   test("shows examples of personal fields masked, as the report holds them, and masks more on request", () => {
     const md = renderMarkdown(demoReport());
-    expect(md).toContain('| phone | phone | error | 8 | 2.0% | record 29 (line 30): expected a phone number (CN), received "+************6" |');
+    expect(md).toContain('| phone | phone | error | 8 | 2.0% | record 29 (line 30): expected a phone number (CN), received "+86 1*****5756" (Invalid phone number "+86 1*****… |');
     const masked = renderMarkdown(demoReport(), { maskFields: ["status"] });
     expect(masked).toContain('| in | status | warning | 213 | 52.2% | record 1 (line 2): "P******T" is not one of "active", "inactive", "prospect" |');
     expect(renderMarkdown(datasetReport(), { maskAll: true })).toContain('received "l***********m"');
@@ -33,10 +33,10 @@ describe("renderMarkdown", () => {
   test("explains a match of the dedupe section in a collapsed block, personal values masked", () => {
     const md = renderMarkdown(demoReport());
     expect(md).toContain("### Duplicates");
-    expect(md).toContain("<details><summary>Why C00389 and C00390 match (match probability > 0.9999)</summary>");
-    expect(md).toContain("| phone | 150****1728 / 150****1728 | exact | +18.40 |");
+    expect(md).toContain("<details><summary>Why C00002 and C00003 match (match probability 1)</summary>");
+    expect(md).toContain("| phone | 158****3798 / 158****3798 | exact | +18.43 |");
     expect(md).toContain("| id_card | ∅ / ∅ | null | ±0 |");
-    expect(md).toContain("| **total** | | | **+37.69** |");
+    expect(md).toContain("| **total** | | | **+78.62** |");
   });
 
   test("says what changed since a baseline", () => {
