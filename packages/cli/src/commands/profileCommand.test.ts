@@ -21,7 +21,7 @@ afterEach(async () => {
 describe("cleanse profile", () => {
   test("prints a table per column and exits 0", async () => {
     const term = capture();
-    expect(await main(["profile", "customers.csv"], { term, cwd: dir })).toBe(0);
+    expect(await main(["profile", "customers.csv", "--region", "CN"], { term, cwd: dir })).toBe(0);
     expect(term.stderr).toBe("");
     const lines = term.stdout.split("\n");
     expect(lines.slice(0, 2)).toEqual(["customers.csv: 30 records, 5 columns", "candidate keys: id, name, phone"]);
@@ -31,7 +31,7 @@ describe("cleanse profile", () => {
 
   test("writes the profile as JSON and a starter rule file", async () => {
     const term = capture();
-    expect(await main(["profile", "customers.csv", "--json", "out/profile.json", "--suggest-rules", "rules.yaml", "--format", "markdown"], { term, cwd: dir })).toBe(0);
+    expect(await main(["profile", "customers.csv", "--region", "CN", "--json", "out/profile.json", "--suggest-rules", "rules.yaml", "--format", "markdown"], { term, cwd: dir })).toBe(0);
     expect(term.stdout.startsWith("# Profile: customers.csv")).toBe(true);
     expect(term.stderr).toBe("wrote out/profile.json\nwrote rules.yaml\n");
     const profile = JSON.parse(await readFile(join(dir, "out/profile.json"), "utf8"));
@@ -39,6 +39,13 @@ describe("cleanse profile", () => {
     const rules = parse(await readFile(join(dir, "rules.yaml"), "utf8"));
     expect(rules.fields.phone).toEqual(["required", { phone: { region: "CN" } }]);
     expect(rules.fields.status).toEqual(["required", { in: ["active", "inactive"] }]);
+  });
+
+  test("takes bare national numbers for phones only when told their region", async () => {
+    const term = capture();
+    expect(await main(["profile", "customers.csv", "--format", "json"], { term, cwd: dir })).toBe(0);
+    const phone = JSON.parse(term.stdout).columns.find((c: { name: string }) => c.name === "phone");
+    expect(phone.type).not.toBe("phone");
   });
 
   test("prints JSON with --format json", async () => {
@@ -50,6 +57,7 @@ describe("cleanse profile", () => {
   test.each([
     [["profile"], "cleanse: error CLEANSE_USAGE: missing the file to profile: cleanse profile <data>\n"],
     [["profile", "customers.csv", "--format", "html"], 'cleanse: error CLEANSE_USAGE: --format takes text, json, markdown; received "html"\n'],
+    [["profile", "customers.csv", "--date-order", "ydm"], 'cleanse: error CLEANSE_USAGE: --date-order takes dmy, mdy or ymd; received "ydm"\n'],
     [["profile", "customers.csv", "--distinct-limit", "0"], 'cleanse: error CLEANSE_USAGE: --distinct-limit takes a positive whole number; received "0"\n'],
   ])("refuses bad arguments with exit code 2: %j", async (argv, message) => {
     const term = capture();

@@ -10,7 +10,7 @@ const FORMATS = ["text", "json", "markdown"] as const;
 /** `cleanse profile <data>`: profiles a file's columns and can propose a starter rule file. */
 export const profileCommand: Command = {
   name: "profile",
-  usage: "cleanse profile <data> [--suggest-rules rules.yaml] [--json out.json] [--format text|json|markdown]",
+  usage: "cleanse profile <data> [--region CN] [--date-order dmy|mdy|ymd] [--suggest-rules rules.yaml] [--json out.json] [--format text|json|markdown]",
   summary:
     "Profiles a file in one pass with bounded memory: per column the inferred type and how sure it is, nulls and empties,\n" +
     "distinct values, top values, min/max, lengths, value patterns, a histogram, and the candidate keys.\n" +
@@ -21,6 +21,8 @@ export const profileCommand: Command = {
     format: { type: "string", value: "format", description: "what to print: text (default), json or markdown" },
     encoding: { type: "string", value: "name", description: 'text encoding of the file, or "auto" (default)' },
     delimiter: { type: "string", value: "char", description: "CSV delimiter (default: detected)" },
+    region: { type: "string", value: "code", description: "region of phone numbers written without a country code (CN, US, a country name); default: inferred from the +... numbers" },
+    "date-order": { type: "string", value: "order", description: "order of day and month for dates such as 01/02/2023: dmy, mdy or ymd; default: inferred from the unambiguous ones" },
     "distinct-limit": { type: "string", value: "n", description: "different values per column counted exactly before sketches take over (default 10000)" },
   },
   async run(args, ctx) {
@@ -42,9 +44,16 @@ export const profileCommand: Command = {
     const delimiter = typeof args.values.delimiter === "string" ? args.values.delimiter : undefined;
     const path = resolvePath(ctx.cwd, data);
     const source = openSource({ path, ...(encoding === undefined ? {} : { encoding }), ...(delimiter === undefined ? {} : { delimiter }) }, { baseDir: ctx.cwd });
+    const region = typeof args.values.region === "string" ? args.values.region : undefined;
+    const dateOrder = typeof args.values["date-order"] === "string" ? args.values["date-order"] : undefined;
+    if (dateOrder !== undefined && dateOrder !== "dmy" && dateOrder !== "mdy" && dateOrder !== "ymd") {
+      throw new ConfigError(`--date-order takes dmy, mdy or ymd; received "${dateOrder}"`, { code: "CLEANSE_USAGE" });
+    }
     const profile = await profileRecords(source, {
       name: relative(ctx.cwd, path) || path,
       signal: ctx.signal,
+      ...(region === undefined ? {} : { phoneRegion: region }),
+      ...(dateOrder === undefined ? {} : { dateOrder }),
       ...(distinctLimit === undefined ? {} : { distinctLimit }),
     });
     const written: string[] = [];

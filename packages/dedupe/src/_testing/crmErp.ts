@@ -1,22 +1,12 @@
 import type { DataRecord } from "@cleanse/core";
+import { createRandom } from "../_internal/random.ts";
 
 const FIRST = ["anna", "ben", "chloe", "daniel", "emma", "felix", "grace", "henry", "isla", "jack", "kate", "liam", "mia", "noah", "olivia", "paul", "quinn", "ruby", "sam", "tara"];
 const LAST = ["smith", "jones", "brown", "taylor", "wilson", "nguyen", "chen", "walker", "white", "harris", "martin", "thompson", "young", "king", "wright", "scott"];
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Two small customer tables: ERP holds a variant of the first `shared` CRM customers plus its own. */
 export function crmErp(size = 120, shared = 80, seed = 3): { crm: DataRecord[]; erp: DataRecord[]; truth: [string, string][] } {
-  const r = rng(seed);
+  const r = createRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const crm: DataRecord[] = [];
   const erp: DataRecord[] = [];

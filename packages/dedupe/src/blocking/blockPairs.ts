@@ -1,6 +1,5 @@
 import { createGrowableFloat64, sortUnique, type GrowableFloat64 } from "../_internal/growable.ts";
-import { hashString } from "@cleanse/values";
-import { mix32 } from "../_internal/random.ts";
+import { hashString, mixHash } from "@cleanse/values";
 import type { Table } from "../_internal/table.ts";
 import { qgramSet } from "../comparisons/setSimilarity.ts";
 import type { ResolvedBlockingRule, ResolvedKeyPart } from "../config/resolveConfig.ts";
@@ -143,8 +142,8 @@ function combine(h: number, part: number): number {
   const lo = h >>> 0;
   const phi = Math.floor(part / 4294967296);
   const plo = part >>> 0;
-  const a = mix32((hi ^ phi) >>> 0, 0x9e3779b1) ^ mix32(plo, 0x7f4a7c15);
-  const b = mix32((lo ^ plo) >>> 0, 0x85ebca6b) ^ mix32(phi, 0xc2b2ae35);
+  const a = mixHash((hi ^ phi) >>> 0, 0x9e3779b1) ^ mixHash(plo, 0x7f4a7c15);
+  const b = mixHash((lo ^ plo) >>> 0, 0x85ebca6b) ^ mixHash(phi, 0xc2b2ae35);
   return ((a >>> 0) & 0xfffff) * 4294967296 + (b >>> 0);
 }
 
@@ -322,7 +321,7 @@ function lshRule(table: Table, rule: Extract<ResolvedBlockingRule, { type: "lsh"
   const cols = rule.on.map((f) => table.column(f));
   const k = rule.bands * rule.rows;
   const seeds = new Uint32Array(k);
-  for (let s = 0; s < k; s++) seeds[s] = mix32(s + 1, rule.seed * 0x9e3779b1);
+  for (let s = 0; s < k; s++) seeds[s] = mixHash(s + 1, rule.seed * 0x9e3779b1);
   const bandMaps: Map<number, number[]>[] = Array.from({ length: rule.bands }, () => new Map());
   const mins = new Uint32Array(k);
   for (let i = 0; i < table.n; i++) {
@@ -337,13 +336,13 @@ function lshRule(table: Table, rule: Extract<ResolvedBlockingRule, { type: "lsh"
     for (let g = 0; g < grams.length; g++) {
       const x = grams[g]!;
       for (let s = 0; s < k; s++) {
-        const h = mix32(x, seeds[s]!);
+        const h = mixHash(x, seeds[s]!);
         if (h < mins[s]!) mins[s] = h;
       }
     }
     for (let b = 0; b < rule.bands; b++) {
       let h = 0x2545f491 ^ b;
-      for (let r = 0; r < rule.rows; r++) h = mix32(h ^ mins[b * rule.rows + r]!, 0x27d4eb2f);
+      for (let r = 0; r < rule.rows; r++) h = mixHash(h ^ mins[b * rule.rows + r]!, 0x27d4eb2f);
       const m = bandMaps[b]!;
       const list = m.get(h);
       if (list) list.push(i);

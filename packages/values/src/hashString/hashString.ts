@@ -27,13 +27,7 @@ export function hashString(text: string, seed: number): number {
     k = Math.imul(k, 0x1b873593);
     h ^= k;
   }
-  h ^= len;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return mixHash(h, len);
 }
 
 /**
@@ -56,16 +50,26 @@ export function hash64(key: string): [number, number] {
     b = (Math.imul(b, 5) + 0xe6546b64) | 0;
   }
   a ^= b >>> 7;
-  a = fmix(a);
-  b = fmix(b ^ Math.imul(a, 0x27d4eb2f));
-  return [a >>> 0, b >>> 0];
+  a = mixHash(a, 0);
+  b = mixHash(b ^ Math.imul(a, 0x27d4eb2f), 0);
+  return [a, b];
 }
 
-function fmix(h: number): number {
+/**
+ * The MurmurHash3 finalizer over a 32-bit integer combined with a seed: a well-mixed 32-bit hash of a number (MinHash
+ * functions, partitions of numeric keys). It is the last step of {@link hashString}.
+ * @param x - the integer
+ * @param seed - the seed
+ * @returns an unsigned 32-bit hash
+ * @example
+ * mixHash(1, 0) === mixHash(1, 0) //=> true
+ */
+export function mixHash(x: number, seed: number): number {
+  let h = (x ^ seed) >>> 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
-  return h;
+  return h >>> 0;
 }
