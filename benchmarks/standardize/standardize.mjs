@@ -172,7 +172,8 @@ const contenders = {
   },
   "date.standardize-inferred": async () => {
     // What the step does with order: infer: decide from the first 1000 values, then standardize the column.
-    const { createDateStandardizer, inferDateOrder } = await import("@cleanse/standardize");
+    const { createDateStandardizer } = await import("@cleanse/standardize");
+    const { inferDateOrder } = await import("@cleanse/values");
     const data = once(dates);
     let fn;
     return {
