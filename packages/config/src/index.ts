@@ -5,6 +5,7 @@ export {
   type ParseConfigTextOptions,
 } from "./parseConfigText/parseConfigText.ts";
 export { readConfigFile } from "./readConfigFile/readConfigFile.ts";
+export { readConfigText, type ReadConfigTextOptions } from "./readConfigText/readConfigText.ts";
 export {
   configError,
   ConfigValidationError,

@@ -67,6 +67,21 @@ describe("cleanse run", () => {
     expect(term2.stderr).toMatch(/^cleanse: error CLEANSE_CONFIG_ALIASES: Cannot parse \S*bomb\.yaml: \S*bomb\.yaml:11:10: the alias \*h/);
   });
 
+  test("a job or rule file that is not UTF-8 is a configuration error at its first bad byte, exit 2", async () => {
+    await writeFile(join(dir, "in.csv"), "id\n1\n");
+    // "姓名" in GBK as a field name
+    await writeFile(join(dir, "rules.yaml"), Buffer.concat([Buffer.from("fields:\n  "), Buffer.from([0xd0, 0xd5, 0xc3, 0xfb]), Buffer.from(": [required]\n")]));
+    await writeFile(join(dir, "job.yaml"), "source: in.csv\nsteps:\n  - validate: rules.yaml\n");
+    const term = capture();
+    expect(await main(["run", "job.yaml"], { term, cwd: dir })).toBe(2);
+    expect(term.stderr).toMatch(/^cleanse: error CLEANSE_CONFIG_ENCODING: \S*rules\.yaml:2:3: The rule file is not valid UTF-8: byte 0xD0/);
+
+    await writeFile(join(dir, "latin1.yaml"), Buffer.concat([Buffer.from("source: in.csv\nname: caf"), Buffer.from([0xe9]), Buffer.from("\n")]));
+    const term2 = capture();
+    expect(await main(["run", "latin1.yaml"], { term: term2, cwd: dir })).toBe(2);
+    expect(term2.stderr).toMatch(/^cleanse: error CLEANSE_CONFIG_ENCODING: \S*latin1\.yaml:2:10: The file is not valid UTF-8: byte 0xE9/);
+  });
+
   test("an unknown step is reported at its key with a suggestion", async () => {
     await writeFile(join(dir, "in.csv"), "id\n1\n");
     await writeFile(join(dir, "job.yaml"), "source: in.csv\nsteps:\n  - renam: { a: b }\n");
