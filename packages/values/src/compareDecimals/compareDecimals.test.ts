@@ -14,6 +14,9 @@ describe("compareDecimals", () => {
     ["1e3", "1000", 0],
     ["007", "7", 0],
     ["3", "3", 0],
+    ["0", "0.1", -1],
+    ["0.1", "0", 1],
+    ["12", "12.5", -1],
   ] as const)("%s vs %s is %i", (a, b, expected) => {
     expect(compareDecimals(a, b)).toBe(expected);
   });
@@ -26,6 +29,7 @@ describe("compareDecimals", () => {
       fc.property(decimal, decimal, (a, b) => {
         expect(compareDecimals(a, b)).toBe(new Decimal(a).comparedTo(b));
       }),
+      { numRuns: 2000 },
     );
   });
 

@@ -30,9 +30,12 @@ function compareMagnitudes(a: string, b: string): number {
   if (dotA !== dotB) return dotA < dotB ? -1 : 1;
   const n = Math.max(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    const x = i < a.length ? a.charCodeAt(i) : 48;
-    const y = i < b.length ? b.charCodeAt(i) : 48;
-    if (x !== y) return (x === 46 ? 48 : x) < (y === 46 ? 48 : y) ? -1 : 1;
+    // past its end a number reads as zeros, and its decimal point lines up with the other's
+    let x = i < a.length ? a.charCodeAt(i) : 48;
+    let y = i < b.length ? b.charCodeAt(i) : 48;
+    if (x === 46) x = 48;
+    if (y === 46) y = 48;
+    if (x !== y) return x < y ? -1 : 1;
   }
   return 0;
 }
