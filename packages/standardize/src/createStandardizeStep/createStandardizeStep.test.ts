@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { collect, processRecords, type DataRecord, type Step } from "@cleanse/core";
+import { collect, processRecords, runPipeline, type DataRecord, type Step } from "@cleanse/core";
 import { afterAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { z } from "zod";
@@ -121,6 +121,12 @@ describe("createStandardizeStep", () => {
     expect(out.map((e) => e.issues.map((i) => i.code))).toEqual([[], [], ["invalid_phone"], [], [], ["invalid_phone"]]);
     expect(out[2]!.issues[0]!.message).toContain("trunk prefix");
     expect(out[5]!.issues[0]!.message).toContain('"Atlantis", which names no country');
+  });
+
+  test("warns about a field no record has, with the column it most likely meant", async () => {
+    const step = createStandardizeStep({ standardize: { date_of_birth: "date", name: "text" } }, ctx);
+    const report = await runPipeline({ source: [{ " date_of_birth": " 19081209", name: " Li " }], steps: [step] });
+    expect(report.warnings).toEqual(['standardize: no record has a field "date_of_birth", so it was not standardized (did you mean " date_of_birth"?).']);
   });
 
   test("turns issues into warnings and keeps records clean with on_error: keep", async () => {

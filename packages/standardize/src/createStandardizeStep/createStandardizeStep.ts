@@ -87,13 +87,32 @@ export function createStandardizeStep(config: StandardizeStepConfig, ctx: StepFa
     }
   }
 
+  // Fields no record has: a job that names `date_of_birth` for a column headed " date_of_birth" must not pass silently.
+  const seen: boolean[] = plans.map(() => false);
+  let firstKeys: string[] | undefined;
+
+  function finish(stepCtx: StepContext): void {
+    for (let p = 0; p < plans.length; p++) {
+      if (seen[p] || firstKeys === undefined) continue;
+      const field = plans[p]!.field;
+      const near = firstKeys.find((k) => k.trim().toLowerCase() === field.trim().toLowerCase());
+      stepCtx.warn(
+        `standardize: no record has a field "${field}", so it was not standardized${near === undefined ? "" : ` (did you mean ${JSON.stringify(near)}?)`}.`,
+      );
+    }
+  }
+
   function process(envelope: RecordEnvelope): void {
     const record = envelope.record;
     let next: DataRecord | undefined;
     for (let p = 0; p < plans.length; p++) {
       const plan = plans[p]!;
       const original = record[plan.field];
-      if (original === undefined && !(plan.field in record)) continue;
+      if (original === undefined && !(plan.field in record)) {
+        if (firstKeys === undefined) firstKeys = Object.keys(record);
+        continue;
+      }
+      seen[p] = true;
       let value: unknown = original;
       let failed = false;
       for (let l = 0; l < plan.chain.length; l++) {
@@ -123,7 +142,7 @@ export function createStandardizeStep(config: StandardizeStepConfig, ctx: StepFa
     if (next !== undefined) envelope.record = next;
   }
 
-  const base = { name: "standardize", rules, ...(piiFields.length > 0 ? { piiFields } : {}) };
+  const base = { name: "standardize", rules, finish, ...(piiFields.length > 0 ? { piiFields } : {}) };
   const inferring = plans.flatMap((plan) => plan.chain.filter((l) => l.infer !== undefined).map((link) => ({ field: plan.field, link })));
   if (inferring.length === 0) {
     return { ...base, kind: "record", process: (envelope) => process(envelope) };
