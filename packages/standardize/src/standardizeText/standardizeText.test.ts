@@ -51,6 +51,12 @@ const cases: readonly (readonly [input: unknown, options: StandardizeTextOptions
 ];
 
 describe("standardizeText", () => {
+  test("drops every space after punctuation it turns into full-width, so a second run changes nothing", () => {
+    const once = standardizeText("中，  a", { collapseWhitespace: false, punctuation: "cjk" });
+    expect(once).toMatchObject({ ok: true, value: "中，a" });
+    expect(standardizeText("中，a", { collapseWhitespace: false, punctuation: "cjk" })).toMatchObject({ ok: true, value: "中，a" });
+  });
+
   test.each(cases)("%j with %j -> %j", (input, options, expected) => {
     expect(standardizeText(input, options)).toMatchObject({ ok: true, value: expected });
   });

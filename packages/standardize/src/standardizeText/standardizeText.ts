@@ -37,7 +37,7 @@ const ASCII_TO_CJK: Readonly<Record<string, string>> = {
 };
 const CJK = "\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}";
 // ASCII punctuation right after a CJK character; a full stop only when the sentence really ends there.
-const AFTER_CJK = new RegExp(`(?<=[${CJK}])(?:[,;:?!)]|\\.(?=$|\\s|[${CJK}]))( ?)`, "gu");
+const AFTER_CJK = new RegExp(`(?<=[${CJK}])(?:[,;:?!)]|\\.(?=$|\\s|[${CJK}]))( *)`, "gu");
 const OPEN_BEFORE_CJK = new RegExp(`\\((?=[${CJK}])`, "gu");
 const TITLE_WORD = /(^|[\s\-‐/(“"])(\p{L})(\p{L}*)/gu;
 
