@@ -262,10 +262,17 @@ function buildLink(spec: ParsedStandardizer, field: string, ctx: StepFactoryCont
  */
 function phoneByRegionField(options: StandardizePhoneOptions, regionField: string, fallback: Standardize): Standardize {
   const byRegion = new Map<string, Standardize>();
+  const regions = new Map<string, string | undefined>();
   return (value, record) => {
     const named = Object.hasOwn(record, regionField) ? record[regionField] : undefined;
     if (named === undefined || named === null || (typeof named === "string" && named.trim() === "")) return fallback(value, record);
-    const region = toRegionCode(named);
+    // A region field holds few distinct values: read each once.
+    const key = typeof named === "string" ? named : String(named);
+    let region = regions.get(key);
+    if (region === undefined && !regions.has(key)) {
+      region = toRegionCode(named);
+      regions.set(key, region);
+    }
     if (region === undefined) {
       return failure(
         "invalid_phone",

@@ -1,6 +1,7 @@
 /**
  * MurmurHash3 (x86, 32-bit) over the UTF-16 code units of a string, two units per block: fast, well mixed and the
- * same on every platform. The one string hash of the project (sketches, partitions, blocking, minhash).
+ * same on every platform. The project's 32-bit string hash (sketches, partitions, blocking, minhash); key sets use
+ * the 64-bit {@link hash64}.
  * @param text - the string
  * @param seed - the seed (different seeds give independent hashes)
  * @returns an unsigned 32-bit hash
