@@ -27,6 +27,7 @@ export {
 } from "./dbSinkSpecSchema/dbSinkSpecSchema.ts";
 export { openDbSource, type OpenDbSourceOptions } from "./openDbSource/openDbSource.ts";
 export { openDbSink, type OpenDbSinkOptions } from "./openDbSink/openDbSink.ts";
+export { createDbSession, type CreateDbSessionOptions, type DbSession, type DbSessionState } from "./createDbSession/createDbSession.ts";
 export { openSqliteSource } from "./openSqliteSource/openSqliteSource.ts";
 export { openSqliteSink } from "./openSqliteSink/openSqliteSink.ts";
 export { openPostgresSource } from "./openPostgresSource/openPostgresSource.ts";

@@ -13,6 +13,8 @@ export interface ResolvedConnection {
   /** For messages: `postgres://user:***@host:5432/db`. */
   readonly display: string;
   readonly secrets: readonly string[];
+  /** Identifies the database: equal for two specifications that reach the same server, user and database. Holds the password; never show it. */
+  readonly key: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -51,7 +53,7 @@ export function resolveConnection(spec: PostgresConnectionSpec, env: Env = proce
         code: "CLEANSE_DB_BAD_URL",
       });
     }
-    return { config: { connectionString: url, types: typeParsers }, display: maskConnectionString(url), secrets };
+    return { config: { connectionString: url, types: typeParsers }, display: maskConnectionString(url), secrets, key: new URL(url).href };
   }
   const config: pg.ClientConfig = { types: typeParsers };
   if (env.PGHOST) config.host = env.PGHOST;
@@ -60,7 +62,8 @@ export function resolveConnection(spec: PostgresConnectionSpec, env: Env = proce
   if (env.PGPASSWORD) config.password = env.PGPASSWORD;
   if (env.PGDATABASE) config.database = env.PGDATABASE;
   const display = `postgres://${config.user ?? ""}${config.password ? ":***" : ""}${config.user || config.password ? "@" : ""}${config.host ?? "localhost"}:${config.port ?? 5432}/${config.database ?? config.user ?? ""}`;
-  return { config, display, secrets: env.PGPASSWORD ? [env.PGPASSWORD] : [] };
+  const key = JSON.stringify([config.host ?? "", config.port ?? "", config.user ?? "", config.password ?? "", config.database ?? ""]);
+  return { config, display, secrets: env.PGPASSWORD ? [env.PGPASSWORD] : [], key };
 }
 
 /** Removes passwords from a message. */

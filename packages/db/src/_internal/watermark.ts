@@ -1,4 +1,4 @@
-import { parseDate, parseIsoDateTime } from "@cleanse/values";
+import { compareDecimals, parseDate, parseIsoDateTime } from "@cleanse/values";
 import type { WatermarkType } from "../incrementalSpecSchema/incrementalSpecSchema.ts";
 
 const NUMERIC = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
@@ -47,7 +47,8 @@ function compareNumbers(a: string, b: string): number {
     const y = BigInt(b);
     return x < y ? -1 : x > y ? 1 : 0;
   }
-  return Math.sign(Number(a) - Number(b));
+  // Exact: doubles would make 12345678901234567.5 equal 12345678901234567.25.
+  return compareDecimals(a, b);
 }
 
 /**

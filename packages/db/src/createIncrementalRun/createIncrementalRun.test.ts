@@ -225,6 +225,17 @@ describe("compareWatermarks", () => {
     expect(compareWatermarks(a, b)).toBe(expected);
   });
 
+  test.each([
+    ["12345678901234567.5", "12345678901234567.25", 1],
+    ["12345678901234567.25", "12345678901234567.5", -1],
+    ["-0.30000000000000001", "-0.3", -1],
+    ["1e3", "999.9999999999999999", 1],
+    ["100.10", "100.1", 0],
+  ] as const)("compares decimal watermarks exactly: %s vs %s", (a, b, expected) => {
+    expect(compareWatermarks(a, b)).toBe(expected);
+    expect(compareWatermarks(a, b, "number")).toBe(expected);
+  });
+
   test("compares as text or numbers when told to", () => {
     expect(compareWatermarks("9", "10", "text")).toBe(1);
     expect(compareWatermarks("9", "10", "number")).toBe(-1);

@@ -1,4 +1,5 @@
 import { ConfigError } from "@cleanse/core";
+import type { DbSession } from "../createDbSession/createDbSession.ts";
 import type { DbOpenContext } from "../DbRecordSource/DbRecordSource.ts";
 import type { DbRecordSink } from "../DbRecordSink/DbRecordSink.ts";
 import type { DbSinkSpec, PostgresSinkOptions, SqliteSinkOptions } from "../dbSinkSpecSchema/dbSinkSpecSchema.ts";
@@ -7,16 +8,24 @@ import { openPostgresSink } from "../openPostgresSink/openPostgresSink.ts";
 import { openSqliteSink } from "../openSqliteSink/openSqliteSink.ts";
 
 /** Options of {@link openDbSink}. */
-export interface OpenDbSinkOptions extends DbOpenContext {}
+export interface OpenDbSinkOptions extends DbOpenContext {
+  /**
+   * A session from `createDbSession()`: sinks opened through it on the same database share one connection
+   * and one transaction, `close()` does not commit, and `session.commit()` commits them all. Without it
+   * the sink has a transaction of its own that `close()` commits.
+   */
+  readonly session?: DbSession | undefined;
+}
 
 /**
  * Opens a database sink written the way a job file's `outputs` write it:
  * `{ sqlite: { path, table, mode } }` or `{ postgres: { url_env, table, mode, key } }`.
  * Nothing connects until the first record (or `close()`).
  * @param spec - the sink specification (a plain object)
- * @param options - `baseDir` for SQLite paths, `env` for connection variables
- * @returns a sink that commits on `close()` and rolls back on `abort()`
- * @throws ConfigError for a specification that is neither `sqlite` nor `postgres`, or is invalid
+ * @param options - `baseDir` for SQLite paths, `env` for connection variables, `session` to share a transaction
+ * @returns a sink that commits on `close()` (in a session: on `session.commit()`) and rolls back on `abort()`
+ * @throws ConfigError for a specification that is neither `sqlite` nor `postgres`, or is invalid, and
+ *   `CLEANSE_DB_SAME_TABLE` for a second sink of one session on the same table of the same database
  * @example
  * const clean = openDbSink({ postgres: { url_env: "PGURL", table: "clean_orders", mode: "replace" } });
  * await runPipeline({ source, steps, clean });

@@ -2,33 +2,43 @@ import { finished } from "node:stream/promises";
 import { IoError, type DataRecord } from "@cleanse/core";
 import type pg from "pg";
 import { from as copyFrom, type CopyStreamQuery } from "pg-copy-streams";
-import type { DbOpenContext } from "../DbRecordSource/DbRecordSource.ts";
 import type { DbRecordSink } from "../DbRecordSink/DbRecordSink.ts";
 import { postgresSinkOptionsSchema, type PostgresSinkOptions } from "../dbSinkSpecSchema/dbSinkSpecSchema.ts";
+import type { OpenDbSinkOptions } from "../openDbSink/openDbSink.ts";
 import { parseSpec } from "../_internal/parseSpec.ts";
 import { connect, dbError, resolveConnection } from "../_internal/postgresConnection.ts";
+import { sessionInternals } from "../_internal/session.ts";
 import { addedColumnType, checkKey, createTableSql, keyColumns, missingColumnsError, newFields } from "../_internal/sinkPlan.ts";
 import { copyTextField, quoteIdent, quoteTable, splitTable, toPgText } from "../_internal/sql.ts";
 
 const CHUNK = 64 * 1024;
 const MAX_PARAMS = 65_535;
+let stagingTables = 0;
 
 /**
  * Opens a PostgreSQL table as a record sink. Rows stream in with `COPY ... FROM STDIN` (default) or
  * multi-row INSERTs (`method: insert`), all inside one transaction: `close()` commits, `abort()` (or a
  * dropped connection) rolls back, so a failed run leaves the table as it was. The table is created from
  * the first record's fields when missing; `mode` appends, replaces (TRUNCATE in the same transaction) or
- * upserts on `key` (through a staging table, the last record per key wins).
+ * upserts on `key` (through a staging table, the last record per key wins). Opened through a `session`,
+ * the sink shares the session's client and transaction on its database: `close()` finishes the sink
+ * (flushes its rows, merges its upserts) and `session.commit()` commits.
  * @param options - `{ url_env, table, mode, key, columns, method }`, as in a job file
- * @param context - `env` to read the connection from (defaults to `process.env`)
+ * @param context - `env` to read the connection from (defaults to `process.env`), `session` to share a transaction
  * @returns a database record sink
  * @example
  * const sink = openPostgresSink({ url_env: "PGURL", table: "clean_orders", mode: "replace" });
  * await runPipeline({ source, clean: sink }); // the table holds exactly this run's clean records
  */
-export function openPostgresSink(options: PostgresSinkOptions, context: DbOpenContext = {}): DbRecordSink {
+export function openPostgresSink(options: PostgresSinkOptions, context: OpenDbSinkOptions = {}): DbRecordSink {
   const spec = parseSpec(postgresSinkOptionsSchema, options, "PostgreSQL sink");
   const conn = resolveConnection(spec, context.env);
+  const member = context.session === undefined ? undefined : sessionInternals(context.session).joinPostgres(conn, spec.table, spec.schema);
+  /**
+   * Alone, the sink keeps one COPY open across writes. In a session the client is shared, and a COPY
+   * would hold it while another sink waits, so each chunk of rows is sent as a COPY of its own.
+   */
+  const streaming = member === undefined;
   const target = quoteTable(spec.table, spec.schema);
   const { schema, table: bareTable } = splitTable(spec.table, spec.schema);
   const mode = spec.mode ?? "append";
@@ -45,6 +55,8 @@ export function openPostgresSink(options: PostgresSinkOptions, context: DbOpenCo
   let staging: string | undefined;
   let copy: CopyStreamQuery | undefined;
   let copyError: Error | undefined;
+  /** Rows can be appended to `chunk` as COPY text. */
+  let copyReady = false;
   let chunk = "";
   let rows: unknown[][] = [];
   let written = 0;
@@ -65,10 +77,10 @@ export function openPostgresSink(options: PostgresSinkOptions, context: DbOpenCo
   }
 
   async function begin(first: DataRecord | undefined): Promise<pg.Client> {
-    const c = await connect(conn, what);
+    const c = member ? await member.database.connection(what) : await connect(conn, what);
     client = c;
     try {
-      await c.query("BEGIN");
+      if (!member) await c.query("BEGIN");
       const existing = await existingColumns(c);
       const fields = first ? Object.keys(first) : [];
       if (existing === undefined) {
@@ -90,21 +102,27 @@ export function openPostgresSink(options: PostgresSinkOptions, context: DbOpenCo
       columns = fields;
       columnSet = new Set(columns);
       if (first && mode === "upsert") {
-        staging = quoteIdent(`_cleanse_stage_${bareTable.slice(0, 40)}_${process.pid}`);
+        staging = quoteIdent(`_cleanse_stage_${bareTable.slice(0, 30)}_${process.pid}_${++stagingTables}`);
         await c.query(`CREATE TEMP TABLE ${staging} (LIKE ${target}) ON COMMIT DROP`);
         await c.query(`ALTER TABLE ${staging} ADD COLUMN _cleanse_seq bigserial`);
       }
       if (first && method === "copy") await startCopy(c);
       return c;
     } catch (error) {
-      await dropConnection();
+      // A session's client belongs to the session, which rolls back when the run aborts.
+      if (member) client = undefined;
+      else await dropConnection();
       throw dbError(error, what, conn);
     }
   }
 
+  const copySql = (): string => `COPY ${into()} (${columns.map(quoteIdent).join(", ")}) FROM STDIN`;
+
   async function startCopy(c: pg.Client): Promise<void> {
+    copyReady = true;
+    if (!streaming) return;
     copyError = undefined;
-    const stream = c.query(copyFrom(`COPY ${into()} (${columns.map(quoteIdent).join(", ")}) FROM STDIN`));
+    const stream = c.query(copyFrom(copySql()));
     stream.on("error", (error: Error) => {
       copyError ??= error;
     });
@@ -112,6 +130,15 @@ export function openPostgresSink(options: PostgresSinkOptions, context: DbOpenCo
   }
 
   async function flushCopy(): Promise<void> {
+    if (!streaming) {
+      if (chunk.length === 0 || !client) return;
+      const text = chunk;
+      chunk = "";
+      const stream = client.query(copyFrom(copySql()));
+      stream.end(text);
+      await finished(stream);
+      return;
+    }
     if (!copy || chunk.length === 0) return;
     if (copyError) throw copyError;
     const ok = copy.write(chunk);
@@ -134,6 +161,8 @@ export function openPostgresSink(options: PostgresSinkOptions, context: DbOpenCo
   }
 
   async function endCopy(): Promise<void> {
+    copyReady = false;
+    if (!streaming) return flushCopy();
     if (!copy) return;
     await flushCopy();
     const stream = copy;
@@ -191,6 +220,7 @@ export function openPostgresSink(options: PostgresSinkOptions, context: DbOpenCo
     const c = client;
     client = undefined;
     copy = undefined;
+    copyReady = false;
     if (c) await c.end().catch(() => {});
   }
 
@@ -221,8 +251,9 @@ export function openPostgresSink(options: PostgresSinkOptions, context: DbOpenCo
     },
     write(record, envelope) {
       if (done) throw new IoError(`The PostgreSQL sink for "${spec.table}" is already closed.`, { code: "CLEANSE_DB_CLOSED" });
+      member?.checkOpen(`write to "${spec.table}" at ${conn.display}`);
       if (mode === "upsert") checkKey(record, keys, envelope, spec.table);
-      if (copy !== undefined && chunk.length + 4096 < CHUNK && copyError === undefined) {
+      if (copyReady && chunk.length + 4096 < CHUNK && copyError === undefined) {
         // Fast path: append to the current COPY chunk without a promise.
         const extra = newFields(record, columnSet);
         if (extra.length === 0) {
@@ -245,22 +276,36 @@ export function openPostgresSink(options: PostgresSinkOptions, context: DbOpenCo
     },
     async close() {
       if (done) return;
+      member?.checkOpen(`close the sink for "${spec.table}" at ${conn.display}`);
       starting ??= begin(undefined);
       const c = await starting;
       try {
         if (method === "copy") await endCopy();
         else await flushRows();
         await mergeStaging(c);
-        await c.query("COMMIT");
+        if (!member) await c.query("COMMIT");
       } catch (error) {
-        await dropConnection();
         done = true;
-        throw dbError(error, `committing to "${spec.table}"`, conn);
+        if (member) client = undefined;
+        else await dropConnection();
+        throw dbError(error, `${member ? "finishing" : "committing to"} "${spec.table}"`, conn);
       }
       done = true;
+      if (member) {
+        client = undefined;
+        member.closed();
+        return;
+      }
       await dropConnection();
     },
     async abort() {
+      if (member) {
+        // Closed or not, the sink's rows sit in the session's transaction: aborting rolls it all back.
+        done = true;
+        client = undefined;
+        await member.abort();
+        return;
+      }
       if (done) return;
       done = true;
       const c = client;

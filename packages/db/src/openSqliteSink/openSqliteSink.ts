@@ -2,10 +2,11 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { IoError, isCleanseError, type DataRecord } from "@cleanse/core";
 import Database from "better-sqlite3";
-import type { DbOpenContext } from "../DbRecordSource/DbRecordSource.ts";
 import type { DbRecordSink } from "../DbRecordSink/DbRecordSink.ts";
 import { sqliteSinkOptionsSchema, type SqliteSinkOptions } from "../dbSinkSpecSchema/dbSinkSpecSchema.ts";
+import type { OpenDbSinkOptions } from "../openDbSink/openDbSink.ts";
 import { parseSpec } from "../_internal/parseSpec.ts";
+import { sessionInternals } from "../_internal/session.ts";
 import { addedColumnType, checkKey, createTableSql, keyColumns, missingColumnsError, newFields } from "../_internal/sinkPlan.ts";
 import { quoteIdent, quoteTable, toPgText, toSqliteValue } from "../_internal/sql.ts";
 
@@ -17,17 +18,19 @@ function toSqliteText(value: unknown): unknown {
  * Opens a SQLite table as a record sink. Everything is written in one transaction: `close()` commits,
  * `abort()` (or a crash) rolls back. The table is created from the first record's fields when missing
  * (text columns unless `columns` declares types); `mode` appends, replaces (delete + insert in the same
- * transaction) or upserts on `key`.
+ * transaction) or upserts on `key`. Opened through a `session`, the sink shares the session's connection
+ * and transaction on its file: `close()` finishes the sink and `session.commit()` commits.
  * @param options - `{ path, table, mode, key, columns }`, as in a job file
- * @param context - `baseDir` for relative paths
+ * @param context - `baseDir` for relative paths, `session` to share a transaction
  * @returns a database record sink
  * @example
  * const sink = openSqliteSink({ path: "out.db", table: "clean", mode: "replace" });
  * await runPipeline({ source, steps, clean: sink }); // committed when the run succeeds
  */
-export function openSqliteSink(options: SqliteSinkOptions, context: DbOpenContext = {}): DbRecordSink {
+export function openSqliteSink(options: SqliteSinkOptions, context: OpenDbSinkOptions = {}): DbRecordSink {
   const spec = parseSpec(sqliteSinkOptionsSchema, options, "SQLite sink");
   const file = resolve(context.baseDir ?? process.cwd(), spec.path);
+  const member = context.session === undefined ? undefined : sessionInternals(context.session).joinSqlite(file, spec.table);
   const table = quoteTable(spec.table);
   const mode = spec.mode ?? "append";
   const keys = keyColumns(spec);
@@ -77,13 +80,20 @@ export function openSqliteSink(options: SqliteSinkOptions, context: DbOpenContex
     converters = columns.map((c) => (textColumns.get(c) === false ? toSqliteValue : toSqliteText));
   }
 
+  function connect(): Database.Database {
+    if (member) return member.database.connection();
+    mkdirSync(dirname(file), { recursive: true });
+    const handle = new Database(file);
+    db = handle;
+    handle.pragma("busy_timeout = 10000");
+    handle.exec("BEGIN IMMEDIATE");
+    return handle;
+  }
+
   function begin(first: DataRecord | undefined): Database.Database {
     try {
-      mkdirSync(dirname(file), { recursive: true });
-      const handle = new Database(file);
+      const handle = connect();
       db = handle;
-      handle.pragma("busy_timeout = 10000");
-      handle.exec("BEGIN IMMEDIATE");
       const existing = existingColumns(handle);
       const fields = first ? Object.keys(first) : [];
       if (existing === undefined) {
@@ -106,7 +116,9 @@ export function openSqliteSink(options: SqliteSinkOptions, context: DbOpenContex
       if (first) prepareInsert(handle);
       return handle;
     } catch (error) {
-      rollback();
+      // A session's connection belongs to the session, which rolls back when the run aborts.
+      if (member) db = undefined;
+      else rollback();
       return fail(error, "opening");
     }
   }
@@ -143,6 +155,7 @@ export function openSqliteSink(options: SqliteSinkOptions, context: DbOpenContex
     },
     write(record, envelope) {
       if (done) throw new IoError(`The SQLite sink for "${spec.table}" is already closed.`, { code: "CLEANSE_DB_CLOSED" });
+      member?.checkOpen(`write to "${spec.table}" in ${file}`);
       const handle = db ?? begin(record);
       if (keys.length > 0 && mode === "upsert") checkKey(record, keys, envelope, spec.table);
       try {
@@ -158,6 +171,21 @@ export function openSqliteSink(options: SqliteSinkOptions, context: DbOpenContex
     },
     async close() {
       if (done) return;
+      if (member) {
+        member.checkOpen(`close the sink for "${spec.table}" in ${file}`);
+        const handle = db ?? begin(undefined);
+        if (!handle.inTransaction) {
+          throw new IoError(`SQLite rolled back the transaction on ${file} after an earlier error, so the rows written to "${spec.table}" are lost.`, {
+            code: "CLEANSE_DB_WRITE",
+            location: { file },
+            hint: "roll the session back and run the job again",
+          });
+        }
+        done = true;
+        db = undefined;
+        member.closed();
+        return;
+      }
       const handle = db ?? begin(undefined);
       try {
         handle.exec("COMMIT");
@@ -170,6 +198,13 @@ export function openSqliteSink(options: SqliteSinkOptions, context: DbOpenContex
       db = undefined;
     },
     async abort() {
+      if (member) {
+        // Closed or not, the sink's rows sit in the session's transaction: aborting rolls it all back.
+        done = true;
+        db = undefined;
+        await member.abort();
+        return;
+      }
       if (done) return;
       done = true;
       rollback();
