@@ -42,7 +42,7 @@ export {
   type SourceProgress,
   type ToRecordSourceOptions,
 } from "./RecordSource/RecordSource.ts";
-export { createMemorySink, formatReasons, withReasons, type RecordSink } from "./RecordSink/RecordSink.ts";
+export { checkReservedFields, createMemorySink, formatReasons, QUARANTINE_FIELDS, withReasons, type RecordSink } from "./RecordSink/RecordSink.ts";
 export {
   combineReports,
   REPORT_SCHEMA_VERSION,

@@ -1,7 +1,4 @@
-import type { DataRecord, RecordEnvelope, RecordSink, RecordSource } from "@cleanse/core";
-
-/** Fields a quarantine output adds to each record (`withReasons`). */
-const QUARANTINE_FIELDS: readonly string[] = ["_reasons", "_record"];
+import { QUARANTINE_FIELDS, type DataRecord, type RecordEnvelope, type RecordSink, type RecordSource } from "@cleanse/core";
 /** Fields only some quarantined records have: the extra values of a ragged CSV row, and those above. */
 const ROUTING_FIELDS: readonly string[] = ["_extra", ...QUARANTINE_FIELDS];
 

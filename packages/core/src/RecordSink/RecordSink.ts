@@ -1,5 +1,7 @@
 import type { DataRecord, Issue } from "../Issue/Issue.ts";
 import type { RecordEnvelope } from "../Step/Step.ts";
+import { DataError } from "../CleanseError/CleanseError.ts";
+import { formatLocation } from "../formatLocation/formatLocation.ts";
 
 /**
  * Where routed records go. `write` may return a promise to apply backpressure.
@@ -30,7 +32,36 @@ export function formatReasons(issues: readonly Issue[]): string {
  * withReasons(env)._reasons //=> "required(id): id is required"
  */
 export function withReasons(envelope: RecordEnvelope): DataRecord {
+  checkReservedFields(envelope);
   return { ...envelope.record, _reasons: formatReasons(envelope.issues), _record: envelope.location.record ?? envelope.seq + 1 };
+}
+
+/** The fields a quarantine output adds to each record; an input field of the same name would be overwritten. */
+export const QUARANTINE_FIELDS: readonly string[] = ["_reasons", "_record"];
+
+/**
+ * Refuses a record that has a field of its own named like a field the quarantine output adds, so that the
+ * user's value is never overwritten by Cleanse's.
+ * @param envelope - the routed record
+ * @throws DataError `CLEANSE_RESERVED_FIELD` naming the field and the record
+ * @example
+ * checkReservedFields(env) // throws when env.record has its own "_reasons"
+ */
+export function checkReservedFields(envelope: RecordEnvelope): void {
+  const record = envelope.record;
+  for (const name of QUARANTINE_FIELDS) {
+    if (Object.hasOwn(record, name)) {
+      const where = formatLocation(envelope.location);
+      throw new DataError(
+        `${where ? `${where}: ` : ""}the record has a field "${name}", which the quarantine output uses for ${name === "_reasons" ? "the reasons a record was quarantined" : "the record's number"}.`,
+        {
+          code: "CLEANSE_RESERVED_FIELD",
+          location: envelope.location,
+          hint: `Rename the field before the output (a rename step: { rename: { ${name}: source${name} } }), so that your value and Cleanse's are both kept.`,
+        },
+      );
+    }
+  }
 }
 
 /**

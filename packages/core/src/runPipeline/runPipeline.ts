@@ -1,6 +1,6 @@
 import type { QualityReport } from "../QualityReport/QualityReport.ts";
 import type { RecordInput } from "../RecordSource/RecordSource.ts";
-import { withReasons, type RecordSink } from "../RecordSink/RecordSink.ts";
+import { checkReservedFields, withReasons, type RecordSink } from "../RecordSink/RecordSink.ts";
 import type { Step } from "../Step/Step.ts";
 import { processRecords, type ProcessRecordsOptions } from "../processRecords/processRecords.ts";
 
@@ -31,10 +31,14 @@ export async function runPipeline(options: RunPipelineOptions): Promise<QualityR
   const run = processRecords(options.source, options.steps ?? [], options);
   const reasons = options.quarantineReasons ?? true;
   const sinks = [options.clean, options.quarantine, options.merged].filter((s): s is RecordSink => s !== undefined);
+  // With a quarantine output, every record is checked, so that whether a run fails does not depend on
+  // which records happen to be quarantined.
+  const checkFields = options.quarantine !== undefined && reasons;
   try {
     for await (const batch of run.batches()) {
       for (let i = 0; i < batch.length; i++) {
         const env = batch[i]!;
+        if (checkFields) checkReservedFields(env);
         const sink = env.status === "clean" ? options.clean : env.status === "quarantine" ? options.quarantine : options.merged;
         if (!sink) continue;
         const r = sink.write(env.status === "quarantine" && reasons ? withReasons(env) : env.record, env);
