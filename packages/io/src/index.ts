@@ -18,3 +18,11 @@ export { writeJson, type WriteJsonOptions } from "./writeJson/writeJson.ts";
 export { openSource, type OpenSourceOptions, type SourceSpec } from "./openSource/openSource.ts";
 export { openSink, type OpenSinkOptions, type SinkSpec } from "./openSink/openSink.ts";
 export { writeTextAtomic } from "./writeTextAtomic/writeTextAtomic.ts";
+export { outputPathKey, resolveOutputPath } from "./outputPathKey/outputPathKey.ts";
+export {
+  createOutputSet,
+  RUNS_FOLDER,
+  type CreateOutputSetOptions,
+  type OutputSet,
+  type PublishResult,
+} from "./createOutputSet/createOutputSet.ts";

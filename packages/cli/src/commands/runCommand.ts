@@ -1,4 +1,5 @@
 import { ConfigError } from "@cleanse/core";
+import { checkOutputPaths } from "../_internal/checkOutputPaths.ts";
 import { resolvePath } from "../_internal/resolvePath.ts";
 import { createProgress } from "../_internal/terminal.ts";
 import { loadJob } from "../job/loadJob.ts";
@@ -33,6 +34,12 @@ export const runCommand: Command = {
     const loaded = await loadJob(file);
     const reportPath = typeof args.values.report === "string" ? resolvePath(ctx.cwd, args.values.report) : undefined;
     const job = reportPath ? { ...loaded, report: { ...loaded.report, json: reportPath } } : loaded;
+    if (reportPath) {
+      checkOutputPaths([
+        ...loaded.claims.filter((c) => c.label !== "report" && c.label !== "report.json"),
+        { path: reportPath, label: "--report", kind: "output", error: (message) => new ConfigError(message, { code: "CLEANSE_OUTPUT_COLLISION" }) },
+      ]);
+    }
     const allowArg = args.values["allow-quarantined"];
     let allow = job.allowQuarantined;
     if (typeof allowArg === "string") {

@@ -1,9 +1,10 @@
 import { dirname, basename } from "node:path";
-import type { Severity, Step, StepFactoryContext } from "@cleanse/core";
+import { ConfigError, type Severity, type Step, type StepFactoryContext } from "@cleanse/core";
 import { configError, readConfigFile, suggest, validateConfig, type ConfigDocument, type ConfigPath } from "@cleanse/config";
 import { isDbSpec, openDbSource, type DbSinkSpec, type DbSourceSpec, type IncrementalSpec } from "@cleanse/db";
-import { openSource } from "@cleanse/io";
+import { openSink, openSource, outputPathKey } from "@cleanse/io";
 import { prepareScoreSteps } from "@cleanse/score";
+import { checkOutputPaths, type PathClaim } from "../_internal/checkOutputPaths.ts";
 import { resolvePath } from "../_internal/resolvePath.ts";
 import { toReaderOptions, toSinkSpec, type ResolvedSink } from "./ioOptions.ts";
 import { jobFileSchema, type ReportSpec, type SinkSpec, type SourceSpec, type JobFile } from "./jobFileSchema.ts";
@@ -31,6 +32,26 @@ export interface LoadedJob {
   readonly report: { readonly json?: string; readonly markdown?: string; readonly html?: string };
   readonly examplesPerRule: number | undefined;
   readonly allowQuarantined: number;
+  /** Every path the job writes or reads, to check the paths of a report given on the command line against. */
+  readonly claims: readonly PathClaim[];
+  /** Where a file the job reads is read from while the run is staged (an earlier dataset's output). */
+  readonly reads: StagedReads;
+}
+
+/** Redirects reads of a file that an earlier dataset of the same run wrote to its staged copy. */
+export interface StagedReads {
+  resolve(path: string): string;
+  add(path: string, staged: string): void;
+  clear(): void;
+}
+
+function createStagedReads(): StagedReads {
+  const staged = new Map<string, string>();
+  return {
+    resolve: (path) => (staged.size === 0 ? path : (staged.get(outputPathKey(path)) ?? path)),
+    add: (path, to) => void staged.set(outputPathKey(path), to),
+    clear: () => staged.clear(),
+  };
 }
 
 /**
@@ -45,8 +66,20 @@ export async function loadJob(path: string): Promise<LoadedJob> {
   const doc = await readConfigFile(path);
   const job = validateConfig(doc, jobFileSchema);
   const baseDir = dirname(path);
+  const reads = createStagedReads();
+  const claims: PathClaim[] = [];
+  const claim = (path: string, at: ConfigPath, kind: PathClaim["kind"], order?: number) =>
+    claims.push({ path, label: labelOf(at), kind, ...(order === undefined ? {} : { order }), error: (message) => configError(doc, at, message) });
   const named = new Map<string, SourceSpec | DbSourceSpec>();
-  for (const [name, spec] of Object.entries(job.sources ?? {})) named.set(name, resolveSource(baseDir, spec, name));
+  for (const [name, spec] of Object.entries(job.sources ?? {})) {
+    const resolved = resolveSource(baseDir, spec, name);
+    named.set(name, resolved);
+    if (!isDbSpec(resolved)) {
+      checkSource(doc, ["sources", name], resolved as SourceSpec);
+      // A named source may be an output of any dataset: it is read staged once that dataset ran.
+      claim((resolved as SourceSpec).path, ["sources", name], "source", Number.POSITIVE_INFINITY);
+    }
+  }
 
   if (job.datasets && job.source !== undefined) {
     throw configError(doc, ["source"], 'a job has either "datasets" or a top-level "source", not both', { key: true });
@@ -76,40 +109,69 @@ export async function loadJob(path: string): Promise<LoadedJob> {
     openSource: (spec: string | { readonly path: string; readonly [option: string]: unknown }) => {
       if (typeof spec === "string" && named.has(spec)) {
         const known = named.get(spec)!;
-        return isDbSpec(known) ? openDbSource(known as DbSourceSpec, { baseDir }) : openSource(toReaderOptions(known as SourceSpec));
+        if (isDbSpec(known)) return openDbSource(known as DbSourceSpec, { baseDir });
+        const file = known as SourceSpec;
+        return openSource(toReaderOptions({ ...file, path: reads.resolve(file.path) }));
       }
       if (isDbSpec(spec)) return openDbSource(spec as unknown as DbSourceSpec, { baseDir });
       const p = typeof spec === "string" ? spec : spec.path;
-      return openSource({ ...(typeof spec === "string" ? {} : spec), path: resolvePath(baseDir, p) });
+      return openSource({ ...(typeof spec === "string" ? {} : spec), path: reads.resolve(resolvePath(baseDir, p)) });
     },
   };
   const datasets: LoadedDataset[] = [];
-  for (const { spec, path: at } of specs) {
+  for (const [order, { spec, path: at }] of specs.entries()) {
+    const source = resolveSource(baseDir, spec.source, spec.name);
+    if (!isDbSpec(source)) {
+      checkSource(doc, [...at, "source"], source as SourceSpec);
+      claim((source as SourceSpec).path, [...at, "source"], "source", order);
+    }
+    const outputs = spec.outputs ?? {};
+    const resolvedOutputs: { clean?: ResolvedOutput; quarantine?: ResolvedOutput; merged?: ResolvedOutput } = {};
+    for (const kind of ["clean", "quarantine", "merged"] as const) {
+      const written = outputs[kind];
+      if (written === undefined) continue;
+      const where: ConfigPath = [...at, "outputs", kind];
+      const resolved = resolveOutput(baseDir, written);
+      if (isDbSpec(resolved)) {
+        const sqlite = (resolved as { sqlite?: { path: string; table: string } }).sqlite;
+        if (sqlite) claim(`sqlite:${resolvePath(baseDir, sqlite.path)}#${sqlite.table}`, where, "output", order);
+      } else {
+        await checkSink(doc, where, resolved as ResolvedSink);
+        claim((resolved as ResolvedSink).path, where, "output", order);
+      }
+      resolvedOutputs[kind] = resolved;
+    }
+    const state = spec.incremental?.state;
+    const stateFile = typeof state === "string" ? state : state && "file" in state ? (state as { file: string }).file : undefined;
+    if (stateFile !== undefined) claim(resolvePath(baseDir, stateFile), [...at, "incremental", "state"], "output", order);
     const steps: Step[] = [];
     for (const [i, entry] of (spec.steps ?? []).entries()) {
       steps.push(...(await buildStep(doc, [...at, "steps", i], entry, ctx)));
     }
-    const outputs = spec.outputs ?? {};
     datasets.push({
       name: spec.name,
-      source: resolveSource(baseDir, spec.source, spec.name),
+      source,
       // A score step counts the checks of the steps before it.
       steps: prepareScoreSteps(steps),
-      outputs: {
-        ...(outputs.clean === undefined ? {} : { clean: resolveOutput(baseDir, outputs.clean) }),
-        ...(outputs.quarantine === undefined ? {} : { quarantine: resolveOutput(baseDir, outputs.quarantine) }),
-        ...(outputs.merged === undefined ? {} : { merged: resolveOutput(baseDir, outputs.merged) }),
-      },
+      outputs: resolvedOutputs,
       quarantineOn: spec.quarantine_on ?? "error",
       ...(spec.incremental ? { incremental: spec.incremental } : {}),
     });
   }
+  const report = resolveReport(baseDir, job.report);
+  for (const format of ["json", "markdown", "html"] as const) {
+    const file = report[format];
+    if (file !== undefined) claim(file, typeof job.report === "string" ? ["report"] : ["report", format], "output", specs.length);
+  }
+  checkOutputPaths(claims);
   return {
     name: job.name ?? basename(path).replace(/\.(ya?ml|json)$/, ""),
     file: doc.file,
     baseDir,
     datasets,
-    report: resolveReport(baseDir, job.report),
+    report,
+    claims,
+    reads,
     examplesPerRule: job.examples_per_rule,
     allowQuarantined: job.allow_quarantined ?? 0,
   };
@@ -138,6 +200,43 @@ async function buildStep(doc: ConfigDocument, at: ConfigPath, entry: Record<stri
   const raw = where.reduce<unknown>((v, seg) => (v as Record<string | number, unknown>)[seg], doc.value);
   const built = await definition.create(raw, ctx, { document: doc, at: where });
   return Array.isArray(built) ? [...built] : [built as Step];
+}
+
+/** `datasets[0].outputs.clean`: a place in the job file as the user reads it. */
+function labelOf(at: ConfigPath): string {
+  return at.map((seg, i) => (typeof seg === "number" ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join("") || "the job";
+}
+
+/** Points an option error of the io readers and writers at the job file: the option's key, or the spec. */
+function locateOptionError(doc: ConfigDocument, at: ConfigPath, spec: unknown, error: unknown): never {
+  if (!(error instanceof ConfigError)) throw error;
+  const named = /option "(\w+)"|Invalid (\w+)|format "/.exec(error.message);
+  const option = named?.[1] ?? named?.[2] ?? (named ? "format" : undefined);
+  const snake = option?.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  const key = typeof spec === "object" && spec !== null && snake !== undefined && Object.hasOwn(spec, snake) ? snake : undefined;
+  const where = key !== undefined ? [...at, key] : typeof spec === "object" && spec !== null && Object.hasOwn(spec, "path") ? [...at, "path"] : at;
+  throw configError(doc, where, error.message.replace(/\.$/, ""));
+}
+
+/** Checks a file source's options the way the reader will, so a mistake points at the job file. */
+function checkSource(doc: ConfigDocument, at: ConfigPath, spec: SourceSpec): void {
+  const written = at.reduce<unknown>((v, seg) => (v as Record<string | number, unknown> | undefined)?.[seg], doc.value);
+  try {
+    openSource(toReaderOptions(spec));
+  } catch (error) {
+    if ((error as { code?: string }).code === "CLEANSE_FILE_NOT_FOUND") return; // said when the run reads it
+    locateOptionError(doc, at, written, error);
+  }
+}
+
+/** Checks a file output's options the way the writer will (nothing is written). */
+async function checkSink(doc: ConfigDocument, at: ConfigPath, spec: ResolvedSink): Promise<void> {
+  const written = at.reduce<unknown>((v, seg) => (v as Record<string | number, unknown> | undefined)?.[seg], doc.value);
+  try {
+    await openSink(spec).abort?.();
+  } catch (error) {
+    locateOptionError(doc, at, written, error);
+  }
 }
 
 function resolveOutput(baseDir: string, spec: SinkSpec | DbSinkSpec): ResolvedOutput {

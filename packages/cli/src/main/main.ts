@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { formatLocation, isCleanseError } from "@cleanse/core";
+import { AbortedError, formatLocation, isCleanseError } from "@cleanse/core";
 import { suggest } from "@cleanse/config";
 import { formatHelp, parseCommandArgs } from "../_internal/parseCommandArgs.ts";
 import { userCwd } from "../_internal/resolvePath.ts";
@@ -12,6 +12,13 @@ export interface MainOptions {
   readonly term?: Terminal;
   readonly cwd?: string;
   readonly signal?: AbortSignal;
+  /** Signals that interrupt a run (default SIGINT and SIGTERM); an empty list leaves them to the embedder. */
+  readonly signals?: readonly NodeJS.Signals[];
+}
+
+/** 128 + the signal's number, as shells report a process stopped by it. */
+function exitCodeOf(signal: NodeJS.Signals): number {
+  return signal === "SIGINT" ? 130 : signal === "SIGTERM" ? 143 : 1;
 }
 
 /**
@@ -19,7 +26,8 @@ export interface MainOptions {
  * where they happened, without a stack trace unless `--debug` is given.
  * @param argv - the arguments after the program name
  * @param options - terminal, working folder and signal
- * @returns 0 clean, 1 records quarantined or rules failed, 2 usage/configuration/I-O error, 3 internal error
+ * @returns 0 clean, 1 records quarantined or rules failed, 2 usage/configuration/I-O error, 3 internal error,
+ *   130 / 143 interrupted by SIGINT / SIGTERM
  * @example
  * process.exitCode = await main(["run", "job.yaml"]);
  */
@@ -48,13 +56,26 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
       return 0;
     }
     const controller = new AbortController();
-    const onSigint = () => controller.abort(new Error("interrupted"));
-    process.once("SIGINT", onSigint);
+    // Ctrl-C or a TERM signal stops the run: sinks are aborted, staged outputs removed, nothing published.
+    // A second signal exits at once (the next run removes what is left).
+    let interrupted: NodeJS.Signals | undefined;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (interrupted) process.exit(exitCodeOf(signal));
+      interrupted = signal;
+      controller.abort(new AbortedError(`interrupted by ${signal}`));
+    };
+    const signals = options.signals ?? ["SIGINT", "SIGTERM"];
+    for (const signal of signals) process.on(signal, onSignal);
     options.signal?.addEventListener("abort", () => controller.abort(options.signal?.reason), { once: true });
     try {
       return await command.run(args, { term, cwd: options.cwd ?? userCwd(), signal: controller.signal });
+    } catch (error) {
+      if (!interrupted) throw error;
+      term.err(`\ncleanse: interrupted by ${interrupted}; no output was changed.\n`);
+      if (debug && error instanceof Error && error.stack) term.err(`${error.stack}\n`);
+      return exitCodeOf(interrupted);
     } finally {
-      process.off("SIGINT", onSigint);
+      for (const signal of signals) process.off(signal, onSignal);
     }
   } catch (error) {
     return reportError(term, error, debug);
