@@ -56,4 +56,23 @@ describe("cleanse validate", () => {
     expect(await main(["validate", "customers.csv"], { term, cwd: dir })).toBe(2);
     expect(term.stderr).toContain("missing --rules <rules.yaml>");
   });
+  test("refuses two outputs in one file, and an output over the data file, before reading", async () => {
+    await writeFile(join(dir, "rules.yaml"), "fields:\n  email: [email]\n");
+    const term = capture();
+    const code = await main(["validate", "customers.csv", "--rules", "rules.yaml", "--clean", "o.jsonl", "--quarantine", "./o.jsonl"], { term, cwd: dir });
+    expect(code).toBe(2);
+    expect(term.stderr).toMatch(/CLEANSE_OUTPUT_COLLISION: --quarantine writes .*o\.jsonl, which --clean writes too/);
+    const over = capture();
+    expect(await main(["validate", "customers.csv", "--rules", "rules.yaml", "--clean", "customers.csv"], { term: over, cwd: dir })).toBe(2);
+    expect(over.stderr).toMatch(/the data file reads .*customers\.csv, which --clean replaces/);
+  });
+
+  test("publishes no output when the report cannot be written", async () => {
+    await writeFile(join(dir, "rules.yaml"), "fields:\n  email: [email]\n");
+    await writeFile(join(dir, "blocker"), "a file where a folder should be");
+    const term = capture();
+    const code = await main(["validate", "customers.csv", "--rules", "rules.yaml", "--clean", "out/c.csv", "--report", "blocker/sub/r.json"], { term, cwd: dir });
+    expect(code).toBe(2);
+    await expect(readFile(join(dir, "out/c.csv"), "utf8")).rejects.toThrow();
+  });
 });

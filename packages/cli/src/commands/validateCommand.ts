@@ -1,8 +1,9 @@
-import { dirname, relative } from "node:path";
+import { basename, dirname, relative } from "node:path";
 import { combineReports, ConfigError, runPipeline, type RecordSink } from "@cleanse/core";
-import { openSource, writeTextAtomic } from "@cleanse/io";
+import { createOutputSet, openSource, writeTextAtomic } from "@cleanse/io";
 import { maskValue } from "@cleanse/values";
 import { loadRulesSteps } from "@cleanse/rules";
+import { checkOutputPaths } from "../_internal/checkOutputPaths.ts";
 import { openOutput } from "../_internal/openOutput.ts";
 import { createRoutedColumns } from "../_internal/routedColumns.ts";
 import { resolvePath } from "../_internal/resolvePath.ts";
@@ -52,46 +53,63 @@ export const validateCommand: Command = {
       typeof args.values[key] === "string" ? resolvePath(ctx.cwd, args.values[key] as string) : undefined;
     const cleanPath = out("clean");
     const quarantinePath = out("quarantine");
-    const routed = createRoutedColumns(source);
-    const clean: RecordSink | undefined = cleanPath ? routed.watch(await openOutput({ path: cleanPath }, { fallbackColumns: routed.columns("clean") })) : undefined;
-    const quarantine: RecordSink | undefined = quarantinePath
-      ? routed.watch(await openOutput({ path: quarantinePath }, { varyingFields: true, fallbackColumns: routed.columns("quarantine") }))
-      : undefined;
-    const progress = createProgress(ctx.term);
-    const report = await runPipeline({
-      name: relative(ctx.cwd, dataPath) || dataPath,
-      source,
-      steps,
-      mask: maskValue,
-      ...(clean ? { clean } : {}),
-      ...(quarantine ? { quarantine } : {}),
-      ...(examples === undefined ? {} : { examplesPerRule: examples }),
-      signal: ctx.signal,
-      onProgress: (p) => progress.update(relative(ctx.cwd, dataPath), p),
-    });
-    progress.done();
-    const job = combineReports(`validate ${relative(ctx.cwd, dataPath) || dataPath}`, [report]);
-    const written: string[] = [];
-    if (typeof args.values.report === "string") {
-      const p = resolvePath(ctx.cwd, args.values.report);
-      await writeTextAtomic(p, renderJson(job));
-      written.push(p);
+    const flags = ["clean", "quarantine", "report", "markdown", "html"] as const;
+    const outputs = flags.flatMap((flag) => (typeof args.values[flag] === "string" ? [{ flag, path: resolvePath(ctx.cwd, args.values[flag] as string) }] : []));
+    const collision = (message: string) => new ConfigError(message, { code: "CLEANSE_OUTPUT_COLLISION" });
+    checkOutputPaths([
+      ...outputs.map((o) => ({ path: o.path, label: `--${o.flag}`, kind: "output" as const, error: collision })),
+      { path: dataPath, label: "the data file", kind: "source", error: collision },
+    ]);
+    // The outputs appear together, only when the whole run succeeded.
+    const set = await createOutputSet(outputs.map((o) => o.path), { name: `validate-${basename(outputs[0]?.path ?? dataPath)}` });
+    try {
+      const routed = createRoutedColumns(source);
+      const clean: RecordSink | undefined = cleanPath
+        ? routed.watch(await openOutput({ path: set.stage(cleanPath) }, { fallbackColumns: routed.columns("clean") }))
+        : undefined;
+      const quarantine: RecordSink | undefined = quarantinePath
+        ? routed.watch(await openOutput({ path: set.stage(quarantinePath) }, { varyingFields: true, fallbackColumns: routed.columns("quarantine") }))
+        : undefined;
+      const progress = createProgress(ctx.term);
+      const report = await runPipeline({
+        name: relative(ctx.cwd, dataPath) || dataPath,
+        source,
+        steps,
+        mask: maskValue,
+        ...(clean ? { clean } : {}),
+        ...(quarantine ? { quarantine } : {}),
+        ...(examples === undefined ? {} : { examplesPerRule: examples }),
+        signal: ctx.signal,
+        onProgress: (p) => progress.update(relative(ctx.cwd, dataPath), p),
+      });
+      progress.done();
+      const job = combineReports(`validate ${relative(ctx.cwd, dataPath) || dataPath}`, [report]);
+      const written: string[] = [];
+      if (typeof args.values.report === "string") {
+        const p = resolvePath(ctx.cwd, args.values.report);
+        await writeTextAtomic(set.stage(p), renderJson(job));
+        written.push(p);
+      }
+      if (typeof args.values.markdown === "string") {
+        const p = resolvePath(ctx.cwd, args.values.markdown);
+        await writeTextAtomic(set.stage(p), renderMarkdown(job));
+        written.push(p);
+      }
+      if (typeof args.values.html === "string") {
+        const p = resolvePath(ctx.cwd, args.values.html);
+        await writeTextAtomic(set.stage(p), renderHtml(job));
+        written.push(p);
+      }
+      await set.publish();
+      if (!args.values.quiet) {
+        ctx.term.out(formatSummary(job, [cleanPath, quarantinePath, ...written].filter((p): p is string => p !== undefined).map((p) => relative(ctx.cwd, p) || p)));
+      }
+      const failed =
+        report.rules.some((r) => r.severity === "error" && r.failed > 0) || report.datasetIssues.some((i) => i.severity === "error");
+      return failed ? 1 : 0;
+    } catch (error) {
+      await set.discard();
+      throw error;
     }
-    if (typeof args.values.markdown === "string") {
-      const p = resolvePath(ctx.cwd, args.values.markdown);
-      await writeTextAtomic(p, renderMarkdown(job));
-      written.push(p);
-    }
-    if (typeof args.values.html === "string") {
-      const p = resolvePath(ctx.cwd, args.values.html);
-      await writeTextAtomic(p, renderHtml(job));
-      written.push(p);
-    }
-    if (!args.values.quiet) {
-      ctx.term.out(formatSummary(job, [cleanPath, quarantinePath, ...written].filter((p): p is string => p !== undefined).map((p) => relative(ctx.cwd, p) || p)));
-    }
-    const failed =
-      report.rules.some((r) => r.severity === "error" && r.failed > 0) || report.datasetIssues.some((i) => i.severity === "error");
-    return failed ? 1 : 0;
   },
 };
