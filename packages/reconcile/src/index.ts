@@ -29,7 +29,9 @@ export {
 export {
   hasDifferences,
   reconcileJobFromArgs,
+  reconcileJobOutputs,
   runReconcileJob,
+  type ReconcileOutput,
   type ReconcileArgs,
   type ReconcileJobResult,
   type RunReconcileJobOptions,

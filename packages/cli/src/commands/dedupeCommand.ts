@@ -1,4 +1,4 @@
-import { relative } from "node:path";
+import { basename, relative } from "node:path";
 import { ConfigError, type DataRecord } from "@cleanse/core";
 import { autoConfigure, dedupeRecords, saveModel } from "@cleanse/dedupe";
 import { loadDedupeConfig } from "../_internal/loadDedupeConfig.ts";
@@ -6,7 +6,8 @@ import { openOutput } from "../_internal/openOutput.ts";
 import { readAllRecords } from "../_internal/readAllRecords.ts";
 import { resolvePath } from "../_internal/resolvePath.ts";
 import { toYaml } from "../_internal/toYaml.ts";
-import { writeTextAtomic } from "@cleanse/io";
+import { createOutputSet, writeTextAtomic } from "@cleanse/io";
+import { checkOutputPaths } from "../_internal/checkOutputPaths.ts";
 import type { Command } from "./Command.ts";
 import { parseThreshold, writeGolden } from "./dedupeShared.ts";
 
@@ -38,6 +39,13 @@ export const dedupeCommand: Command = {
     const idField = args.values.id;
     if (typeof idField !== "string") throw new ConfigError("missing --id <idField>: the field that identifies each record", { code: "CLEANSE_USAGE" });
     const path = resolvePath(ctx.cwd, file);
+    const flags = ["out", "golden", "report", "save-model"] as const;
+    const outputs = flags.flatMap((flag) => (typeof args.values[flag] === "string" ? [{ flag, path: resolvePath(ctx.cwd, args.values[flag] as string) }] : []));
+    const collision = (message: string) => new ConfigError(message, { code: "CLEANSE_OUTPUT_COLLISION" });
+    checkOutputPaths([
+      ...outputs.map((o) => ({ path: o.path, label: `--${o.flag}`, kind: "output" as const, error: collision })),
+      { path, label: "the data file", kind: "source", error: collision },
+    ]);
     const records = await readAllRecords(path, typeof args.values.encoding === "string" ? { encoding: args.values.encoding } : {});
     if (args.values["print-config"]) {
       ctx.term.out(toYaml(autoConfigure(records, { idField })));
@@ -52,26 +60,33 @@ export const dedupeCommand: Command = {
       ...(threshold === undefined ? {} : { threshold }),
       signal: ctx.signal,
     });
-    const sink = await openOutput({ path: out }, { varyingFields: true });
+    // The records, golden records, report and model appear together, only when all of them were written.
+    const set = await createOutputSet(
+      outputs.map((o) => o.path),
+      { name: `dedupe-${basename(out)}` },
+    );
+    const written = outputs.map((o) => o.path);
     try {
-      for (const r of result.records as DataRecord[]) await sink.write(r, undefined as never);
-      await sink.close();
+      const sink = await openOutput({ path: set.stage(out) }, { varyingFields: true });
+      try {
+        for (const r of result.records as DataRecord[]) await sink.write(r, undefined as never);
+        await sink.close();
+      } catch (error) {
+        await sink.abort?.(error);
+        throw error;
+      }
+      if (typeof args.values.golden === "string") await writeGolden(set.stage(resolvePath(ctx.cwd, args.values.golden)), result.goldenRecords);
+      if (typeof args.values.report === "string") {
+        const { records: _records, model: _model, ...rest } = result;
+        await writeTextAtomic(set.stage(resolvePath(ctx.cwd, args.values.report)), `${JSON.stringify(rest, null, 2)}\n`);
+      }
+      if (typeof args.values["save-model"] === "string") {
+        await writeTextAtomic(set.stage(resolvePath(ctx.cwd, args.values["save-model"])), saveModel(result.model));
+      }
+      await set.publish();
     } catch (error) {
-      await sink.abort?.(error);
+      await set.discard();
       throw error;
-    }
-    const written = [out];
-    if (typeof args.values.golden === "string") written.push(await writeGolden(resolvePath(ctx.cwd, args.values.golden), result.goldenRecords));
-    if (typeof args.values.report === "string") {
-      const p = resolvePath(ctx.cwd, args.values.report);
-      const { records: _records, model: _model, ...rest } = result;
-      await writeTextAtomic(p, `${JSON.stringify(rest, null, 2)}\n`);
-      written.push(p);
-    }
-    if (typeof args.values["save-model"] === "string") {
-      const p = resolvePath(ctx.cwd, args.values["save-model"]);
-      await writeTextAtomic(p, saveModel(result.model));
-      written.push(p);
     }
     if (!args.values.quiet) {
       const multi = result.clusters.filter((c) => c.members.length > 1);

@@ -1,6 +1,8 @@
-import { relative } from "node:path";
+import { basename, relative } from "node:path";
 import { ConfigError, type DataRecord } from "@cleanse/core";
 import { buildGoldenRecords, linkRecords } from "@cleanse/dedupe";
+import { createOutputSet } from "@cleanse/io";
+import { checkOutputPaths } from "../_internal/checkOutputPaths.ts";
 import { loadDedupeConfig } from "../_internal/loadDedupeConfig.ts";
 import { openOutput } from "../_internal/openOutput.ts";
 import { readAllRecords } from "../_internal/readAllRecords.ts";
@@ -47,6 +49,14 @@ export const linkCommand: Command = {
       if (!from || !to) throw new ConfigError(`--map takes right=left, received "${m}"`, { code: "CLEANSE_USAGE" });
       rename.set(from, to);
     }
+    const flags = ["out", "golden"] as const;
+    const outputs = flags.flatMap((flag) => (typeof args.values[flag] === "string" ? [{ flag, path: resolvePath(ctx.cwd, args.values[flag] as string) }] : []));
+    const collision = (message: string) => new ConfigError(message, { code: "CLEANSE_OUTPUT_COLLISION" });
+    checkOutputPaths([
+      ...outputs.map((o) => ({ path: o.path, label: `--${o.flag}`, kind: "output" as const, error: collision })),
+      { path: resolvePath(ctx.cwd, leftArg), label: "the left source", kind: "source", error: collision },
+      { path: resolvePath(ctx.cwd, rightArg), label: "the right source", kind: "source", error: collision },
+    ]);
     const encoding = typeof args.values.encoding === "string" ? { encoding: args.values.encoding } : {};
     const left = await readAllRecords(resolvePath(ctx.cwd, leftArg), encoding);
     const right = (await readAllRecords(resolvePath(ctx.cwd, rightArg), encoding)).map((r) => renameFields(r, rename));
@@ -59,22 +69,33 @@ export const linkCommand: Command = {
       ...(many ? { oneToOne: false, many: true } : {}),
       signal: ctx.signal,
     });
-    const sink = await openOutput({ path: out }, { fallbackColumns: PAIR_COLUMNS });
+    // The pairs and the golden records appear together, only when both were written.
+    const set = await createOutputSet(
+      outputs.map((o) => o.path),
+      { name: `link-${basename(out)}` },
+    );
+    const written = outputs.map((o) => o.path);
     try {
-      for (const p of result.pairs) await sink.write({ left_id: p.left_id, right_id: p.right_id, match_probability: p.match_probability }, undefined as never);
-      await sink.close();
+      const sink = await openOutput({ path: set.stage(out) }, { fallbackColumns: PAIR_COLUMNS });
+      try {
+        for (const p of result.pairs) await sink.write({ left_id: p.left_id, right_id: p.right_id, match_probability: p.match_probability }, undefined as never);
+        await sink.close();
+      } catch (error) {
+        await sink.abort?.(error);
+        throw error;
+      }
+      if (typeof args.values.golden === "string") {
+        const leftIds = new Set(left.map((r) => String(r[idField])));
+        const clash = right.find((r) => leftIds.has(String(r[idField])));
+        if (clash) throw new ConfigError(`--golden needs ids unique across both sources; "${String(clash[idField])}" is on both sides`, { code: "CLEANSE_USAGE" });
+        const clusters = result.pairs.map((p) => ({ cluster_id: p.left_id, members: [p.left_id, p.right_id] }));
+        const golden = buildGoldenRecords([...left, ...right], clusters, { idField });
+        await writeGolden(set.stage(resolvePath(ctx.cwd, args.values.golden)), golden);
+      }
+      await set.publish();
     } catch (error) {
-      await sink.abort?.(error);
+      await set.discard();
       throw error;
-    }
-    const written = [out];
-    if (typeof args.values.golden === "string") {
-      const leftIds = new Set(left.map((r) => String(r[idField])));
-      const clash = right.find((r) => leftIds.has(String(r[idField])));
-      if (clash) throw new ConfigError(`--golden needs ids unique across both sources; "${String(clash[idField])}" is on both sides`, { code: "CLEANSE_USAGE" });
-      const clusters = result.pairs.map((p) => ({ cluster_id: p.left_id, members: [p.left_id, p.right_id] }));
-      const golden = buildGoldenRecords([...left, ...right], clusters, { idField });
-      written.push(await writeGolden(resolvePath(ctx.cwd, args.values.golden), golden));
     }
     if (!args.values.quiet) {
       ctx.term.out(

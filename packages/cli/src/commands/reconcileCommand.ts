@@ -1,17 +1,19 @@
-import { dirname, relative } from "node:path";
+import { basename, dirname, relative } from "node:path";
 import { ConfigError, type RecordInput, type RecordSink } from "@cleanse/core";
 import { readConfigFile, validateConfig } from "@cleanse/config";
 import { isDbSpec, openDbSink, openDbSource, type DbSinkSpec, type DbSourceSpec } from "@cleanse/db";
 import { linkRecords } from "@cleanse/dedupe";
-import { openSink, openSource } from "@cleanse/io";
+import { createOutputSet, openSink, openSource, type OutputSet } from "@cleanse/io";
 import {
   formatReconcileSummary,
   reconcileJobFromArgs,
+  reconcileJobOutputs,
   reconcileJobSchema,
   runReconcileJob,
   type ReconcileInputSpec,
   type ReconcileJob,
 } from "@cleanse/reconcile";
+import { checkOutputPaths, type PathClaim } from "../_internal/checkOutputPaths.ts";
 import { resolvePath } from "../_internal/resolvePath.ts";
 import { toReaderOptions } from "../job/ioOptions.ts";
 import type { SourceSpec } from "../job/jobFileSchema.ts";
@@ -23,9 +25,19 @@ function openInput(spec: ReconcileInputSpec, baseDir: string): RecordInput {
   return openSource(toReaderOptions({ ...s, path: resolvePath(baseDir, s.path) }));
 }
 
-function openDiff(spec: ReconcileInputSpec, baseDir: string): RecordSink {
+/** Opens the diff: a database table, or a file written into the run's output set. */
+function openDiff(spec: ReconcileInputSpec, baseDir: string, set: OutputSet): RecordSink {
   if (isDbSpec(spec)) return openDbSink(spec as DbSinkSpec, { baseDir });
-  return openSink(spec as Parameters<typeof openSink>[0], { baseDir });
+  const file = spec as Exclude<Parameters<typeof openSink>[0], string>;
+  const staged = set.stage(resolvePath(baseDir, typeof spec === "string" ? spec : file.path));
+  return openSink(typeof spec === "string" ? staged : { ...file, path: staged }, { baseDir });
+}
+
+/** The file path of an input, when it is a file. */
+function inputPath(spec: ReconcileInputSpec | undefined, baseDir: string): string | undefined {
+  if (spec === undefined || isDbSpec(spec)) return undefined;
+  const path = typeof spec === "string" ? spec : (spec as { path?: unknown }).path;
+  return typeof path === "string" ? resolvePath(baseDir, path) : undefined;
 }
 
 /**
@@ -77,14 +89,38 @@ export const reconcileCommand: Command = {
       (p) => resolvePath(ctx.cwd, p),
     );
     if (merged.report === undefined) throw new ConfigError("missing --report <file> (or report: in the job file)", { code: "CLEANSE_USAGE" });
-    const result = await runReconcileJob(merged, {
-      baseDir,
-      openSource: (spec, { baseDir: dir }) => openInput(spec, dir),
-      openSink: (spec, { baseDir: dir }) => openDiff(spec, dir),
-      linker: (l, r, o) => linkRecords(l, r, "auto", o),
-      signal: ctx.signal,
-    });
-    if (!args.values.quiet) ctx.term.out(formatReconcileSummary(result.report, result.written.map((p) => relative(ctx.cwd, p) || p)));
-    return result.exitCode;
+    const outputs = reconcileJobOutputs(merged, baseDir);
+    const collision = (message: string) => new ConfigError(message, { code: "CLEANSE_OUTPUT_COLLISION" });
+    const fromFlag = (label: string): string => {
+      const flag = label.split(".")[0]!;
+      return typeof args.values[flag] === "string" || job === undefined ? `--${flag}` : `${relative(ctx.cwd, resolvePath(ctx.cwd, args.values.job as string))}: ${label}`;
+    };
+    const claims: PathClaim[] = outputs.map((o) => ({ path: o.path, label: fromFlag(o.label), kind: "output", error: collision }));
+    for (const side of ["left", "right"] as const) {
+      const path = inputPath(merged[side], baseDir);
+      if (path !== undefined) claims.push({ path, label: `the ${side} source`, kind: "source", error: collision });
+    }
+    checkOutputPaths(claims);
+    // The report and the diff appear together, only when the whole comparison succeeded.
+    const set = await createOutputSet(
+      outputs.map((o) => o.path),
+      { name: `reconcile-${basename(outputs[0]!.path)}` },
+    );
+    try {
+      const result = await runReconcileJob(merged, {
+        baseDir,
+        openSource: (spec, { baseDir: dir }) => openInput(spec, dir),
+        openSink: (spec, { baseDir: dir }) => openDiff(spec, dir, set),
+        linker: (l, r, o) => linkRecords(l, r, "auto", o),
+        signal: ctx.signal,
+        stage: (path) => set.stage(path),
+      });
+      await set.publish();
+      if (!args.values.quiet) ctx.term.out(formatReconcileSummary(result.report, result.written.map((p) => relative(ctx.cwd, p) || p)));
+      return result.exitCode;
+    } catch (error) {
+      await set.discard();
+      throw error;
+    }
   },
 };

@@ -20,6 +20,22 @@ export interface RunReconcileJobOptions {
   /** Needed for `key_match: fuzzy`. */
   readonly linker?: KeyLinker;
   readonly signal?: AbortSignal;
+  /**
+   * Where to write the report file whose final path is given; default: that path. A caller that publishes a run's
+   * files together (an output set) passes its staging function, and makes the files visible after the run.
+   */
+  readonly stage?: (path: string) => string;
+}
+
+/** A file a reconciliation job writes. */
+export interface ReconcileOutput {
+  /** `report` (one per format) or `diff`. */
+  readonly role: "report" | "diff";
+  readonly format: "json" | "markdown" | "html" | "records";
+  /** Absolute path. */
+  readonly path: string;
+  /** How the job names it: `report`, `report.html`, `diff`. */
+  readonly label: string;
 }
 
 /** What a reconciliation job produced. */
@@ -43,6 +59,28 @@ export function hasDifferences(report: Pick<ReconcileReport, "totals">): boolean
 }
 
 const resolveIn = (baseDir: string, path: string): string => (isAbsolute(path) ? path : resolve(baseDir, path));
+
+/**
+ * Lists the files a reconciliation job writes: each report format and the diff, when it is a file (a database diff
+ * is not a file). Paths resolve against `baseDir`.
+ * @param job - the job
+ * @param baseDir - folder relative paths start from (the job file's folder)
+ * @returns the outputs, reports first
+ * @example
+ * reconcileJobOutputs({ report: "r.md", diff: "d.csv" }, "/data")
+ * //=> [{ role: "report", format: "markdown", path: "/data/r.md", label: "report" }, { role: "diff", format: "records", path: "/data/d.csv", label: "diff" }]
+ */
+export function reconcileJobOutputs(job: Pick<ReconcileJob, "report" | "diff">, baseDir: string): ReconcileOutput[] {
+  const out: ReconcileOutput[] = reportTargets(job.report).map(([format, path]) => ({
+    role: "report",
+    format,
+    path: resolveIn(baseDir, path),
+    label: typeof job.report === "string" ? "report" : `report.${format}`,
+  }));
+  const diffPath = typeof job.diff === "string" ? job.diff : job.diff && typeof job.diff.path === "string" ? job.diff.path : undefined;
+  if (diffPath !== undefined) out.push({ role: "diff", format: "records", path: resolveIn(baseDir, diffPath), label: "diff" });
+  return out;
+}
 
 /**
  * Runs a reconciliation described as data (a job file, possibly merged with command-line flags):
@@ -91,15 +129,13 @@ export async function runReconcileJob(job: ReconcileJob, options: RunReconcileJo
     ...(options.signal ? { signal: options.signal } : {}),
   };
   const report = await reconcile(left, right, reconcileOptions);
-  const written: string[] = [];
-  if (typeof job.diff === "string") written.push(resolveIn(options.baseDir, job.diff));
-  else if (job.diff && typeof job.diff.path === "string") written.push(resolveIn(options.baseDir, job.diff.path));
-  for (const [format, path] of reportTargets(job.report)) {
-    const file = resolveIn(options.baseDir, path);
+  const outputs = reconcileJobOutputs(job, options.baseDir);
+  for (const { role, format, path } of outputs) {
+    if (role !== "report") continue;
     const text = format === "markdown" ? renderReconcileMarkdown(report) : format === "html" ? renderReconcileHtml(report) : `${JSON.stringify(report, null, 2)}\n`;
-    await writeTextAtomic(file, text);
-    written.push(file);
+    await writeTextAtomic(options.stage ? options.stage(path) : path, text);
   }
+  const written = [...outputs.filter((o) => o.role === "diff"), ...outputs.filter((o) => o.role === "report")].map((o) => o.path);
   return { report, written, exitCode: hasDifferences(report) ? 1 : 0 };
 }
 
