@@ -19,6 +19,17 @@ afterEach(async () => {
 });
 
 describe("cleanse profile", () => {
+  test("refuses --suggest-rules over the data file or on the path of --json, before reading", async () => {
+    const over = capture();
+    expect(await main(["profile", "customers.csv", "--suggest-rules", "./customers.csv"], { term: over, cwd: dir })).toBe(2);
+    expect(over.stderr).toContain("--suggest-rules");
+    expect(over.stderr).toContain("the data file");
+    expect(await readFile(join(dir, "customers.csv"), "utf8")).toBe(`${csv}\n`);
+    const both = capture();
+    expect(await main(["profile", "customers.csv", "--json", "p.out", "--suggest-rules", "p.out"], { term: both, cwd: dir })).toBe(2);
+    expect(both.stderr).toContain("--suggest-rules writes");
+  });
+
   test("prints a table per column and exits 0", async () => {
     const term = capture();
     expect(await main(["profile", "customers.csv", "--region", "CN"], { term, cwd: dir })).toBe(0);

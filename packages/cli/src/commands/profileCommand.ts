@@ -2,6 +2,7 @@ import { ConfigError } from "@cleanse/core";
 import { openSource, writeTextAtomic } from "@cleanse/io";
 import { formatProfile, profileRecords, suggestRules } from "@cleanse/profile";
 import { relative } from "node:path";
+import { checkOutputPaths } from "../_internal/checkOutputPaths.ts";
 import { resolvePath } from "../_internal/resolvePath.ts";
 import type { Command } from "./Command.ts";
 
@@ -43,6 +44,14 @@ export const profileCommand: Command = {
     const encoding = typeof args.values.encoding === "string" ? args.values.encoding : undefined;
     const delimiter = typeof args.values.delimiter === "string" ? args.values.delimiter : undefined;
     const path = resolvePath(ctx.cwd, data);
+    // A suggested rule file is the user's to edit, so it is written in place (atomically), not as a link into a run folder.
+    const collision = (message: string) => new ConfigError(message, { code: "CLEANSE_OUTPUT_COLLISION" });
+    checkOutputPaths([
+      ...(["json", "suggest-rules"] as const).flatMap((flag) =>
+        typeof args.values[flag] === "string" ? [{ path: resolvePath(ctx.cwd, args.values[flag] as string), label: `--${flag}`, kind: "output" as const, error: collision }] : [],
+      ),
+      { path, label: "the data file", kind: "source", error: collision },
+    ]);
     const source = openSource({ path, ...(encoding === undefined ? {} : { encoding }), ...(delimiter === undefined ? {} : { delimiter }) }, { baseDir: ctx.cwd });
     const region = typeof args.values.region === "string" ? args.values.region : undefined;
     const dateOrder = typeof args.values["date-order"] === "string" ? args.values["date-order"] : undefined;
