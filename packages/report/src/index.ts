@@ -15,4 +15,3 @@ export {
 export { loadReport, parseReport, type ParseReportOptions } from "./loadReport/loadReport.ts";
 export { isJobReport, toJobReport } from "./toJobReport/toJobReport.ts";
 export { reportJsonSchema } from "./reportJsonSchema/reportJsonSchema.ts";
-export type { MaskOptions } from "./MaskOptions/MaskOptions.ts";

@@ -1,10 +1,16 @@
 // Report fixtures for the renderer tests. Test-only.
 import { readFileSync } from "node:fs";
-import type { JobReport, QualityReport } from "@cleanse/core";
+import { createPiiPolicy, type JobReport, type QualityReport } from "@cleanse/core";
+import { maskValue } from "@cleanse/values";
 
 /** The CRM/ERP demo's job report (see test-data/README.md). */
 export function demoReport(): JobReport {
   return JSON.parse(readFileSync(new URL("../test-data/demo-report.json", import.meta.url), "utf8")) as JobReport;
+}
+
+/** The demo's job report with its phones, e-mails and ID-card numbers masked, as the report builder masks them. */
+export function maskedDemoReport(): JobReport {
+  return createPiiPolicy({ mask: maskValue }).deep(demoReport()) as JobReport;
 }
 
 /** A small dataset report, built by hand, with every part that matters to a renderer. */

@@ -28,7 +28,11 @@ export { countryNames, toRegionCode } from "./regions/toRegionCode.ts";
 export { normalizeKey, type MatchMode } from "./normalizeKey/normalizeKey.ts";
 export { hash64, hashString, mixHash } from "./hashString/hashString.ts";
 export { createExactKeyTable, createHashedKeyTable, type KeyTable } from "./keyTable/keyTable.ts";
-export { maskValue, type MaskShape } from "./maskValue/maskValue.ts";
+export { maskValue, type MaskShape, type ValueMasker } from "./maskValue/maskValue.ts";
+export { maskPersonalText } from "./maskPersonalText/maskPersonalText.ts";
+export { isPersonalValue, type IsPersonalValueOptions } from "./isPersonalValue/isPersonalValue.ts";
+export { isChineseIdCard } from "./isChineseIdCard/isChineseIdCard.ts";
+export { isBankCardNumber } from "./isBankCardNumber/isBankCardNumber.ts";
 export {
   classifyValue,
   createValueClassifier,

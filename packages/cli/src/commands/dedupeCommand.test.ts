@@ -19,6 +19,27 @@ beforeAll(async () => {
 });
 
 describe("cleanse dedupe", () => {
+  test("masks the personal fields of golden records in its JSON report, unless --show-pii; the golden file keeps them", async () => {
+    const dedupe = (name: string, ...flags: string[]) =>
+      main(["dedupe", febrl1, "--id", "rec_id", "--out", `${name}.csv`, "--golden", `${name}.golden.csv`, "--report", `${name}.json`, ...flags], { term: capture(), cwd: dir });
+    expect(await dedupe("masked")).toBe(0);
+    expect(await dedupe("clear", "--show-pii")).toBe(0);
+    type Report = { goldenRecords: { cluster_id: string; record: Record<string, unknown> }[] };
+    const masked = JSON.parse(await readFile(join(dir, "masked.json"), "utf8")) as Report;
+    const clear = JSON.parse(await readFile(join(dir, "clear.json"), "utf8")) as Report;
+    const golden = await rows(join(dir, "masked.golden.csv"));
+    const first = clear.goldenRecords[0]!;
+    // Febrl's header puts a space before every name but the first: " surname", " soc_sec_id".
+    const surname = first.record[" surname"];
+    expect(typeof surname).toBe("string");
+    expect(String(golden.find((g) => g.cluster_id === first.cluster_id)?.[" surname"])).toBe(String(surname));
+    const hidden = masked.goldenRecords.find((g) => g.cluster_id === first.cluster_id)!.record;
+    expect(hidden[" surname"]).not.toBe(surname);
+    expect(hidden[" surname"]).toMatch(/\*/);
+    expect(hidden[" soc_sec_id"]).not.toBe(first.record[" soc_sec_id"]);
+    expect(hidden.rec_id).toBe(first.record.rec_id);
+  });
+
   test("finds Febrl 1's duplicates with no configuration and writes every record with its cluster", async () => {
     const term = capture();
     const code = await main(["dedupe", febrl1, "--id", "rec_id", "--out", "out.csv", "--golden", "golden.csv", "--save-model", "model.json"], { term, cwd: dir });

@@ -9,7 +9,8 @@ import { toYaml } from "../_internal/toYaml.ts";
 import { createOutputSet, writeTextAtomic } from "@cleanse/io";
 import { checkOutputPaths } from "../_internal/checkOutputPaths.ts";
 import type { Command } from "./Command.ts";
-import { parseThreshold, writeGolden } from "./dedupeShared.ts";
+import { maskDedupeReport, parseThreshold, writeGolden } from "./dedupeShared.ts";
+import { reportMask, SHOW_PII_OPTION } from "../_internal/reportMask.ts";
 
 const fmt = new Intl.NumberFormat("en-US");
 
@@ -31,6 +32,7 @@ export const dedupeCommand: Command = {
     report: { type: "string", value: "file", description: "write the statistics, clusters and model as JSON" },
     "save-model": { type: "string", value: "file", description: "save the trained model, to match new records later" },
     encoding: { type: "string", value: "name", description: 'text encoding of a CSV file, or "auto" (default)' },
+    "show-pii": SHOW_PII_OPTION,
   },
   async run(args, ctx) {
     const [file, ...extra] = args.positionals;
@@ -78,7 +80,7 @@ export const dedupeCommand: Command = {
       if (typeof args.values.golden === "string") await writeGolden(set.stage(resolvePath(ctx.cwd, args.values.golden)), result.goldenRecords);
       if (typeof args.values.report === "string") {
         const { records: _records, model: _model, ...rest } = result;
-        await writeTextAtomic(set.stage(resolvePath(ctx.cwd, args.values.report)), `${JSON.stringify(rest, null, 2)}\n`);
+        await writeTextAtomic(set.stage(resolvePath(ctx.cwd, args.values.report)), `${JSON.stringify(maskDedupeReport(rest, records, reportMask(args.values)), null, 2)}\n`);
       }
       if (typeof args.values["save-model"] === "string") {
         await writeTextAtomic(set.stage(resolvePath(ctx.cwd, args.values["save-model"])), saveModel(result.model));

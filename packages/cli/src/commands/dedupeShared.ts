@@ -1,4 +1,4 @@
-import { ConfigError } from "@cleanse/core";
+import { ConfigError, createPiiPolicy, type DataRecord, type Masker } from "@cleanse/core";
 import type { GoldenRecord } from "@cleanse/dedupe";
 import { openOutput } from "../_internal/openOutput.ts";
 
@@ -10,6 +10,17 @@ export function parseThreshold(value: unknown): number | undefined {
     throw new ConfigError(`--threshold takes a match probability between 0 and 1 (e.g. 0.9); received "${String(value)}"`, { code: "CLEANSE_USAGE" });
   }
   return n;
+}
+
+/**
+ * A dedupe result as its JSON report shows it: the golden records' personal fields (declared by name, or holding
+ * mostly personal values among `records`) and every value personal by itself masked, unless `mask` is false.
+ */
+export function maskDedupeReport(report: { readonly goldenRecords: readonly GoldenRecord[] }, records: readonly DataRecord[], mask: Masker | false): unknown {
+  const pii = createPiiPolicy({ mask });
+  if (!pii.masking) return report;
+  for (const record of records) pii.observe(record);
+  return pii.deep({ ...report, goldenRecords: report.goldenRecords.map((g) => ({ ...g, record: pii.record(g.record) })) });
 }
 
 /** Writes golden records: the surviving values, the cluster id, its members and where each value came from. */

@@ -74,14 +74,18 @@ describe("cleanse reconcile", () => {
     }
   });
 
-  test("matches e-mail keys whatever their case, exactly as the TypeScript API does, and shows them as written", async () => {
+  test("matches e-mail keys whatever their case, exactly as the TypeScript API does, and shows them as written with --show-pii", async () => {
     const dir = mkdtempSync(join(tmpdir(), "cleanse-reconcile-cmd-"));
     try {
       writeFileSync(join(dir, "crm.csv"), "email,city,credit\nHE3479@126.COM,上海,\"￥1,000\"\nWu7523@Sina.com,北京,1.005\nOnly.Crm@QQ.com,深圳,5\n");
       writeFileSync(join(dir, "erp.csv"), "email,city,credit\nhe3479@126.com,杭州,1000.00\nwu7523@sina.com,北京,1.005\nOnly.Erp@163.COM,成都,7\n");
-      const { code } = await run(["crm.csv", "erp.csv", "--key", "email", "--report", "r.json"], dir);
+      const masked = await run(["crm.csv", "erp.csv", "--key", "email", "--report", "m.json"], dir);
+      expect(masked.code).toBe(1);
+      const hidden = JSON.parse(readFileSync(join(dir, "m.json"), "utf8"));
+      expect([hidden.fields[0].examples[0].key, hidden.examples.leftOnly[0].key]).toEqual(["H*****@126.COM", "O*****@QQ.com"]);
+      const { code } = await run(["crm.csv", "erp.csv", "--key", "email", "--report", "r.json", "--show-pii"], dir);
       const cli = JSON.parse(readFileSync(join(dir, "r.json"), "utf8"));
-      const api = JSON.parse(JSON.stringify(await reconcile(openSource(join(dir, "crm.csv")), openSource(join(dir, "erp.csv")), { key: "email" })));
+      const api = JSON.parse(JSON.stringify(await reconcile(openSource(join(dir, "crm.csv")), openSource(join(dir, "erp.csv")), { key: "email", mask: false })));
       const stable = (report: Record<string, unknown>) => ({ ...report, startedAt: undefined, durationMs: undefined });
       expect(stable(cli)).toEqual(stable(api));
       expect(code).toBe(1);

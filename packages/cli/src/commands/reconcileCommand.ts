@@ -15,6 +15,7 @@ import {
 } from "@cleanse/reconcile";
 import { checkOutputPaths, type PathClaim } from "../_internal/checkOutputPaths.ts";
 import { resolvePath } from "../_internal/resolvePath.ts";
+import { reportMask, SHOW_PII_OPTION } from "../_internal/reportMask.ts";
 import { toReaderOptions } from "../job/ioOptions.ts";
 import type { SourceSpec } from "../job/jobFileSchema.ts";
 import type { Command } from "./Command.ts";
@@ -61,6 +62,7 @@ export const reconcileCommand: Command = {
     diff: { type: "string", value: "file", description: "write one row per difference here (.csv or .jsonl)" },
     sorted: { type: "boolean", description: "both inputs are already ordered by the standardized key" },
     "memory-limit": { type: "string", value: "MB", description: "memory for sorting before spilling to disk (default 128)" },
+    "show-pii": SHOW_PII_OPTION,
   },
   async run(args, ctx) {
     const [left, right, ...extra] = args.positionals;
@@ -114,6 +116,7 @@ export const reconcileCommand: Command = {
         linker: (l, r, o) => linkRecords(l, r, "auto", o),
         signal: ctx.signal,
         stage: (path) => set.stage(path),
+        mask: reportMask(args.values),
       });
       await set.publish();
       if (!args.values.quiet) ctx.term.out(formatReconcileSummary(result.report, result.written.map((p) => relative(ctx.cwd, p) || p)));

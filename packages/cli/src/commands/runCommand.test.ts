@@ -45,3 +45,26 @@ describe("cleanse run --fail-under and --baseline", () => {
     expect(html).toMatch(/baseline|since/i);
   });
 });
+
+describe("cleanse run with an uncertain encoding", () => {
+  const stray = Buffer.concat([Buffer.from("id,name\n1,Ann\n2,B"), Buffer.of(0xff), Buffer.from("b\n3,Cy\n")]);
+
+  test("warns in report.json and quarantines the record holding the stray byte", async () => {
+    await writeFile(join(dir, "in.csv"), stray);
+    await writeFile(join(dir, "job.yaml"), "source: in.csv\noutputs: { clean: out/clean.jsonl, quarantine: out/quarantine.jsonl }\nreport: out/report.json\n");
+    await main(["run", "job.yaml", "-q"], { term: capture(), cwd: dir });
+    const report = JSON.parse(await readFile(join(dir, "out/report.json"), "utf8"));
+    expect(report.datasets[0].warnings[0]).toContain('The encoding of in.csv is uncertain: read as utf-8 with confidence 0.05');
+    expect(await readFile(join(dir, "out/clean.jsonl"), "utf8")).toBe('{"id":"1","name":"Ann"}\n{"id":"3","name":"Cy"}\n');
+    expect(await readFile(join(dir, "out/quarantine.jsonl"), "utf8")).toContain("not valid utf-8");
+  });
+
+  test("fails with CLEANSE_ENCODING_UNCERTAIN when the source asks for strict", async () => {
+    await writeFile(join(dir, "in.csv"), stray);
+    await writeFile(join(dir, "job.yaml"), "source: { path: in.csv, encoding: auto, strict: true }\noutputs: { clean: out/clean.jsonl }\n");
+    const term = capture();
+    expect(await main(["run", "job.yaml", "-q"], { term, cwd: dir })).toBe(2);
+    expect(term.stderr).toContain("CLEANSE_ENCODING_UNCERTAIN");
+    expect(term.stderr).toContain("in.csv");
+  });
+});

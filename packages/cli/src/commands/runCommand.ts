@@ -1,5 +1,6 @@
 import { ConfigError } from "@cleanse/core";
 import { checkOutputPaths } from "../_internal/checkOutputPaths.ts";
+import { reportMask, SHOW_PII_OPTION } from "../_internal/reportMask.ts";
 import { resolvePath } from "../_internal/resolvePath.ts";
 import { createProgress } from "../_internal/terminal.ts";
 import { loadJob } from "../job/loadJob.ts";
@@ -25,6 +26,7 @@ export const runCommand: Command = {
     report: { type: "string", value: "file", description: "also write the JSON report here" },
     baseline: { type: "string", value: "report.json", description: "a previous run's JSON report: the Markdown and HTML reports show what changed" },
     "fail-under": { type: "string", value: "score", description: "exit 1 when the job's quality score (0-100, from a score step) is below this" },
+    "show-pii": SHOW_PII_OPTION,
   },
   async run(args, ctx) {
     const [jobPath, ...extra] = args.positionals;
@@ -55,7 +57,7 @@ export const runCommand: Command = {
     }
     const baseline = typeof args.values.baseline === "string" ? resolvePath(ctx.cwd, args.values.baseline) : undefined;
     const progress = createProgress(ctx.term);
-    const report = await runJob(job, { signal: ctx.signal, onProgress: progress.update, ...(baseline ? { baseline } : {}) });
+    const report = await runJob(job, { signal: ctx.signal, onProgress: progress.update, mask: reportMask(args.values), ...(baseline ? { baseline } : {}) });
     progress.done();
     if (!args.values.quiet) {
       const written = [

@@ -13,6 +13,28 @@ beforeEach(async () => {
 });
 
 describe("cleanse validate", () => {
+  test("masks failing e-mails in the JSON, Markdown and HTML reports without pii: true, and --show-pii shows them", async () => {
+    await writeFile(join(dir, "people.csv"), "id,email,contact\n1,wu7523@sina,he3479@126.com\n2,xu4528@qq.com,li.wei#qq.com\n3,zhou@@126.com,yang9950@163.com\n");
+    await writeFile(join(dir, "rules.yaml"), "fields:\n  email: [email]\n  contact: [email]\n");
+    const reports = async (...flags: string[]) => {
+      const code = await main(["validate", "people.csv", "--rules", "rules.yaml", "--report", "r.json", "--markdown", "r.md", "--html", "r.html", ...flags], { term: capture(), cwd: dir });
+      expect(code).toBe(1);
+      return Promise.all(["r.json", "r.md", "r.html"].map((f) => readFile(join(dir, f), "utf8")));
+    };
+    const failing = ["wu7523@sina", "zhou@@126.com", "li.wei#qq.com"];
+    for (const text of await reports()) {
+      for (const value of failing) expect(text).not.toContain(value);
+      expect(text).toContain("w*****@sina");
+    }
+    // Markdown shows the first example of each rule, JSON and HTML all of them.
+    const [json, md, html] = await reports("--show-pii");
+    for (const value of failing) {
+      expect(json).toContain(value);
+      expect(html).toContain(value);
+    }
+    for (const value of ["wu7523@sina", "li.wei#qq.com"]) expect(md).toContain(value);
+  });
+
   test("reports each rule with its failures, quarantines records with errors and exits 1", async () => {
     await writeFile(join(dir, "rules.yaml"), "fields:\n  id: [required, unique]\n  email: [email]\n  status: [{ in: [active, inactive] }]\n");
     const term = capture();

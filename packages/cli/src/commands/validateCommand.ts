@@ -1,10 +1,10 @@
 import { basename, dirname, relative } from "node:path";
 import { combineReports, ConfigError, runPipeline, type RecordSink } from "@cleanse/core";
 import { createOutputSet, openSource, writeTextAtomic } from "@cleanse/io";
-import { maskValue } from "@cleanse/values";
 import { loadRulesSteps } from "@cleanse/rules";
 import { checkOutputPaths } from "../_internal/checkOutputPaths.ts";
 import { openOutput } from "../_internal/openOutput.ts";
+import { reportMask, SHOW_PII_OPTION } from "../_internal/reportMask.ts";
 import { createRoutedColumns } from "../_internal/routedColumns.ts";
 import { resolvePath } from "../_internal/resolvePath.ts";
 import { createProgress } from "../_internal/terminal.ts";
@@ -28,6 +28,7 @@ export const validateCommand: Command = {
     quarantine: { type: "string", value: "file", description: "write records with errors here, with _reasons" },
     encoding: { type: "string", value: "name", description: 'text encoding of the data, or "auto" (default)' },
     examples: { type: "string", value: "n", description: "failing examples kept per rule (default 5)" },
+    "show-pii": SHOW_PII_OPTION,
   },
   async run(args, ctx) {
     const [dataArg, ...extra] = args.positionals;
@@ -75,7 +76,7 @@ export const validateCommand: Command = {
         name: relative(ctx.cwd, dataPath) || dataPath,
         source,
         steps,
-        mask: maskValue,
+        mask: reportMask(args.values),
         ...(clean ? { clean } : {}),
         ...(quarantine ? { quarantine } : {}),
         ...(examples === undefined ? {} : { examplesPerRule: examples }),

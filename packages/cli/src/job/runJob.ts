@@ -1,5 +1,5 @@
 import { dirname, sep } from "node:path";
-import { combineReports, isCleanseError, runPipeline, type JobReport, type PipelineProgress, type QualityReport } from "@cleanse/core";
+import { combineReports, isCleanseError, runPipeline, type JobReport, type Masker, type PipelineProgress, type QualityReport } from "@cleanse/core";
 import { createDbSession, createIncrementalRun, isDbSpec, type DbSession, openDbSink, openDbSource, type DbSinkSpec, type DbSourceSpec, type IncrementalRun } from "@cleanse/db";
 import { createOutputSet, openSource, writeTextAtomic } from "@cleanse/io";
 import { maskValue } from "@cleanse/values";
@@ -17,6 +17,12 @@ export interface RunJobOptions {
   readonly baseline?: string;
   /** Called while a dataset's records flow. */
   readonly onProgress?: (dataset: string, progress: PipelineProgress) => void;
+  /**
+   * How the reports mask personal values: by default the value kernel's `maskValue`, which also masks phone, e-mail,
+   * ID-card and bank-card numbers in any field; `false` shows personal data in clear (`--show-pii`). The record
+   * outputs are data and are never masked.
+   */
+  readonly mask?: Masker | false;
 }
 
 /**
@@ -114,7 +120,7 @@ async function runDataset(
     source,
     steps: dataset.steps,
     quarantineOn: dataset.quarantineOn,
-    mask: maskValue,
+    mask: options.mask ?? maskValue,
     ...(clean ? { clean } : {}),
     ...(quarantine ? { quarantine } : {}),
     ...(merged ? { merged } : {}),

@@ -17,8 +17,13 @@ export interface IssueExample {
   readonly record?: number;
   readonly line?: number;
   readonly field?: string;
-  /** The offending value, masked when the field holds personal data. */
+  /**
+   * The offending value, masked when its field is personal (declared, or named like personal data) or the value is
+   * personal by itself (a phone, e-mail, ID-card or bank-card number, with the kernel's masker), unless the run
+   * shows personal data in clear.
+   */
   readonly value?: unknown;
+  /** What was found; personal values inside it are masked as `value` is. */
   readonly message: string;
 }
 
@@ -102,8 +107,9 @@ export interface QualityReport {
   /** Findings about the dataset as a whole (row counts, null ratios, ...). */
   readonly datasetIssues: readonly Issue[];
   readonly timings: ReportTimings;
+  /** Warnings of the steps and the source; personal values in them are masked. */
   readonly warnings: readonly string[];
-  /** Package-specific sections, e.g. `dedupe` or `standardize`. */
+  /** Package-specific sections, e.g. `dedupe` or `standardize`; personal values in them are masked. */
   readonly sections: Readonly<Record<string, unknown>>;
 }
 

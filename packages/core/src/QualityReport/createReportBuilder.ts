@@ -1,5 +1,5 @@
 import { CountMismatchError } from "../CleanseError/CleanseError.ts";
-import { isAtLeast, type Dimension, type Issue, type Severity } from "../Issue/Issue.ts";
+import { isAtLeast, type DataRecord, type Dimension, type Issue, type Severity, type SourceLocation } from "../Issue/Issue.ts";
 import type { InputFingerprint } from "../RecordSource/RecordSource.ts";
 import type { RecordEnvelope, RuleInfo } from "../Step/Step.ts";
 import {
@@ -11,28 +11,26 @@ import {
   type RuleSummary,
   type StepTiming,
 } from "./QualityReport.ts";
+import { createPiiPolicy, maskSection, type Masker, type PiiPolicy } from "./PiiPolicy.ts";
 
-/** Turns a personal value into the text a report may show. */
-export type Masker = (value: unknown) => string;
-
-/** The masker used when none is given: hides every character, keeping only the length. */
-function hideAll(value: unknown): string {
-  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
-  return "*".repeat(Array.from(text).length);
-}
+export type { Masker } from "./PiiPolicy.ts";
 
 /** Options of {@link createReportBuilder}. */
 export interface ReportBuilderOptions {
   readonly dataset: string;
   /** Examples kept per rule. Defaults to 5. */
   readonly examplesPerRule?: number;
-  /** Fields whose example values are masked. */
+  /**
+   * Fields declared personal. Their values, those of fields named like personal data (`isPersonalFieldName`) and,
+   * with a masker that tells them, values personal by themselves are masked wherever the report shows them.
+   */
   readonly piiFields?: Iterable<string>;
   /**
-   * How a personal value is masked in examples and messages. The CLI passes the value kernel's `maskValue`
-   * (`@cleanse/values`: `138****5678`); without one every character is hidden.
+   * How personal values are masked in examples, messages, warnings and sections. The CLI passes the value kernel's
+   * `maskValue` (`@cleanse/values`: `138****5678`), which also tells phone, e-mail, ID-card and bank-card numbers in
+   * any field; without one every character is hidden. `false` shows personal data in clear (`--show-pii`).
    */
-  readonly mask?: Masker;
+  readonly mask?: Masker | false;
   /** Rules known in advance, so rules without failures appear with 0. */
   readonly rules?: Iterable<RuleInfo>;
 }
@@ -43,7 +41,7 @@ interface RuleAcc {
   severity: Severity;
   dimension: Dimension;
   failed: number;
-  examples: IssueExample[];
+  examples: RawExample[];
   lastSeq: number;
 }
 
@@ -60,7 +58,9 @@ export interface ReportBuilder {
   add(envelope: RecordEnvelope): void;
   /** Adds dataset-level findings. */
   addDatasetIssues(issues: readonly Issue[]): void;
+  /** Adds a warning; personal values in it are masked. */
   addWarning(message: string): void;
+  /** Sets a package-specific section; personal values in it are masked (see `maskableSection`). */
   setSection(name: string, data: unknown): void;
   /** Replaces the dimension scores the builder computes with a scoring step's (see `StepContext.setDimensions`). */
   setDimensions(dimensions: readonly DimensionScore[]): void;
@@ -85,11 +85,14 @@ const ruleKey = (rule: string, field: string | undefined): string => (field === 
  */
 export function createReportBuilder(options: ReportBuilderOptions): ReportBuilder {
   const examplesPerRule = options.examplesPerRule ?? 5;
-  const pii = new Set(options.piiFields ?? []);
-  const mask = options.mask ?? hideAll;
+  const pii = createPiiPolicy({
+    ...(options.piiFields === undefined ? {} : { piiFields: options.piiFields }),
+    ...(options.mask === undefined ? {} : { mask: options.mask }),
+  });
   const rules = new Map<string, RuleAcc>();
   const fields = new Map<string, FieldAcc>();
   const dimensions = new Map<Dimension, { failed: number; lastSeq: number }>();
+  // Kept as the steps give them and masked in finish(), once every field that holds personal values is known.
   const datasetIssues: Issue[] = [];
   const warnings: string[] = [];
   const sections: Record<string, unknown> = {};
@@ -134,6 +137,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
       else if (env.status === "merged") merged++;
       else throw new CountMismatchError(`Record ${env.seq + 1} reached the report without an outcome.`);
       if (env.changed !== undefined) for (const f of env.changed) ensureField(f).changed++;
+      pii.observe(env.record);
       const issues = env.issues;
       for (let i = 0; i < issues.length; i++) {
         const issue = issues[i]!;
@@ -141,7 +145,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
         if (r.lastSeq !== env.seq) {
           r.lastSeq = env.seq;
           r.failed++;
-          if (r.examples.length < examplesPerRule) r.examples.push(toExample(issue, env, pii, mask));
+          if (r.examples.length < examplesPerRule) r.examples.push({ issue, location: issue.location ?? env.location, record: { ...env.record } });
         }
         if (issue.field !== undefined) {
           const f = ensureField(issue.field);
@@ -193,7 +197,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
           dimension: r.dimension,
           failed: r.failed,
           ratio: ratio(r.failed),
-          examples: r.examples,
+          examples: r.examples.map((e) => toExample(e, pii)),
         }))
         .sort((a, b) => b.failed - a.failed || a.rule.localeCompare(b.rule));
       const fieldList: FieldSummary[] = [...fields.entries()]
@@ -217,27 +221,59 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
         rules: ruleList,
         fields: fieldList,
         dimensions: dimensionList,
-        datasetIssues,
+        datasetIssues: datasetIssues.map((issue) => maskIssue(issue, pii)),
         timings: {
           totalMs,
           recordsPerSecond: totalMs > 0 ? Math.round((total * 1000) / totalMs) : total,
           steps: input.steps ?? [],
         },
-        warnings,
-        sections,
+        warnings: warnings.map((w) => pii.text(w)),
+        sections: Object.fromEntries(Object.entries(sections).map(([name, data]) => [name, maskSection(data, pii)])),
       };
     },
   };
 }
 
-function toExample(issue: Issue, env: RecordEnvelope, pii: ReadonlySet<string>, mask: Masker): IssueExample {
-  const loc = issue.location ?? env.location;
-  const masked = issue.field !== undefined && pii.has(issue.field) && issue.value !== null && issue.value !== undefined;
+/** The text a value is written as in a message. */
+const textOf = (value: unknown): string => (typeof value === "string" ? value : (JSON.stringify(value) ?? String(value)));
+
+/** A message with a value replaced by the form the report shows (values of one character are left alone). */
+function replaceValue(message: string, value: unknown, shown: unknown): string {
+  if (value === undefined || value === null || Object.is(value, shown)) return message;
+  const raw = textOf(value);
+  return raw.length < 2 ? message : message.split(raw).join(textOf(shown));
+}
+
+/** A failing record as kept for an example until the report is finished. */
+interface RawExample {
+  readonly issue: Issue;
+  readonly location: SourceLocation;
+  readonly record: Readonly<DataRecord>;
+}
+
+function toExample({ issue, location: loc, record }: RawExample, pii: PiiPolicy): IssueExample {
+  const value = issue.value === undefined ? undefined : pii.value(issue.value, issue.field);
+  let message = issue.message;
+  if (pii.masking) {
+    message = replaceValue(message, issue.value, value);
+    // A message may quote other fields of the record (checks, templates): their personal values are masked too.
+    const others: unknown[] = [];
+    for (const field of Object.keys(record)) if (field !== issue.field && pii.isPersonalField(field)) others.push(record[field]);
+    message = pii.text(message, others);
+  }
   return {
     ...(loc.record === undefined ? {} : { record: loc.record }),
     ...(loc.line === undefined ? {} : { line: loc.line }),
     ...(issue.field === undefined ? {} : { field: issue.field }),
-    ...(issue.value === undefined ? {} : { value: masked ? mask(issue.value) : issue.value }),
-    message: masked && issue.value !== undefined ? issue.message.split(String(issue.value)).join(mask(issue.value)) : issue.message,
+    ...(issue.value === undefined ? {} : { value }),
+    message,
   };
+}
+
+/** A dataset-level finding as the report keeps it: its value and message masked. */
+function maskIssue(issue: Issue, pii: PiiPolicy): Issue {
+  if (!pii.masking) return issue;
+  const value = issue.value === undefined ? undefined : pii.value(issue.value, issue.field);
+  const message = pii.text(replaceValue(issue.message, issue.value, value));
+  return { ...issue, message, ...(issue.value === undefined ? {} : { value }) };
 }

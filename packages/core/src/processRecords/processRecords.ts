@@ -13,10 +13,17 @@ export interface ProcessRecordsOptions {
   readonly quarantineOn?: Severity;
   /** Examples kept per rule in the report. Defaults to 5. */
   readonly examplesPerRule?: number;
-  /** Fields whose example values are masked in the report, besides those the steps declare. */
+  /**
+   * Fields holding personal data, besides those the steps declare and those named like personal data: the report
+   * masks their values in examples, messages and sections.
+   */
   readonly piiFields?: Iterable<string>;
-  /** How personal values are masked in the report (see {@link ReportBuilderOptions.mask}); default: every character hidden. */
-  readonly mask?: Masker;
+  /**
+   * How personal values are masked in the report (see {@link ReportBuilderOptions.mask}); default: every character
+   * hidden. `maskValue` of `@cleanse/values` also masks phone, e-mail, ID-card and bank-card numbers in any field;
+   * `false` shows personal data in clear.
+   */
+  readonly mask?: Masker | false;
   readonly signal?: AbortSignal;
   /** Called at most every `progressIntervalMs` (default 250) while records flow. */
   readonly onProgress?: (progress: PipelineProgress) => void;

@@ -89,13 +89,30 @@ describe("createDedupeStep", () => {
         golden: { default: "mostComplete", fields: { date_of_birth: "mostComplete" } },
       },
     });
-    const report = await runPipeline({ source: data.records, steps: [flag, step] });
+    const report = await runPipeline({ source: data.records, steps: [flag, step], mask: false });
     const section = report.sections.dedupe as DedupeReportSection;
     const golden = goldenOf(section, ids);
     expect(golden?.members).toEqual(expect.arrayContaining(ids));
     expect(golden!.lineage.street_number).toEqual({ id: bad, rule: "mostComplete" });
     expect(golden!.record.date_of_birth).toBe("19310625");
     expect(golden!.lineage.date_of_birth).toEqual({ id: "rec-104-dup-0", rule: "mostComplete" });
+  });
+
+  test("the report masks the personal fields of golden records and of the explained pair, and its text", async () => {
+    const mask = (value: unknown) => `<${String(value).length}>`;
+    const steps = [createDedupeStep({ idField: "rec_id" })];
+    const section = (await runPipeline({ source: sample, steps, mask })).sections.dedupe as DedupeReportSection;
+    const clear = (await runPipeline({ source: sample, steps: [createDedupeStep({ idField: "rec_id" })], mask: false })).sections.dedupe as DedupeReportSection;
+    const golden = section.goldenRecords[0]!;
+    expect(golden.record.surname).toBe(mask(clear.goldenRecords[0]!.record.surname));
+    expect(golden.record.date_of_birth).toBe(mask(clear.goldenRecords[0]!.record.date_of_birth));
+    expect(golden.record.rec_id).toBe(clear.goldenRecords[0]!.record.rec_id);
+    const surname = section.example!.explanation.comparisons.find((c) => c.fields.includes("surname"))!;
+    const clearSurname = clear.example!.explanation.comparisons.find((c) => c.fields.includes("surname"))!;
+    expect(surname.values).toEqual(clearSurname.values.map((v) => (v === null ? v : mask(v))));
+    expect(clear.example!.text).toContain(`"${clearSurname.values[0]}"`);
+    expect(section.example!.text).not.toContain(`"${clearSurname.values[0]}"`);
+    expect(section.example!.text).toContain(`"${mask(clearSurname.values[0])}"`);
   });
 
   test("names records by record number when the id field is not unique", async () => {

@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from "node:path";
 import {
   addIssue,
   ConfigError,
+  maskableSection,
   markChanged,
   type DataRecord,
   type RecordEnvelope,
@@ -12,6 +13,7 @@ import {
 } from "@cleanse/core";
 import { z } from "zod";
 import { compareIds } from "../clustering/compareIds.ts";
+import { maskExplanation, maskGoldenRecord } from "../_internal/maskForReport.ts";
 import { dedupeConfigSchema, type DedupeConfig } from "../config/dedupeConfigSchema.ts";
 import { dedupeRecords } from "../dedupeRecords/dedupeRecords.ts";
 import { explainPair, type PairExplanation } from "../explain/explainPair.ts";
@@ -245,7 +247,18 @@ export function createDedupeStep(input: DedupeStepOptions | DedupeConfig | "auto
         collapsed: collapse,
         timings: { ...result.stats.timings },
       };
-      context.setSection("dedupe", section);
+      // The report masks the golden records and the explained pair by field; the text is written again from the masked pair.
+      context.setSection(
+        "dedupe",
+        maskableSection(section, (s, pii): DedupeReportSection => {
+          const masked = s.example ? maskExplanation(s.example.explanation, pii) : undefined;
+          return {
+            ...s,
+            goldenRecords: s.goldenRecords.map((g) => maskGoldenRecord(g, pii)),
+            ...(masked ? { example: { explanation: masked, text: formatExplanation(masked) } } : {}),
+          };
+        }),
+      );
       for (const w of result.stats.warnings) context.warn(`dedupe: ${w}`);
       yield* envelopes;
     },

@@ -53,6 +53,7 @@ describe("reconcile", () => {
       standardize: { email: lower, phone: phoneDigits, credit: "number" },
       diff,
       names: { left: "crm", right: "erp" },
+      mask: false,
     });
     checkTotals(report);
     expect(report.totals).toEqual({ left: 5, right: 4, matched: 3, identical: 2, mismatched: 1, leftOnly: 1, rightOnly: 1, fuzzyMatched: 0, diffRows: 4 });
@@ -101,7 +102,7 @@ describe("reconcile", () => {
         { email: "he3479@126.com", city: "杭州" },
         { email: "Only.Right@163.COM", city: "成都" },
       ],
-      { key: "email", standardize: { email: "email" }, diff },
+      { key: "email", standardize: { email: "email" }, diff, mask: false },
     );
     expect(report.totals).toMatchObject({ matched: 1, mismatched: 1, leftOnly: 1, rightOnly: 1 });
     expect(report.fields[0]!.examples).toEqual([{ key: "HE3479@126.COM", left: "上海", right: "杭州", leftStandardized: "上海", rightStandardized: "杭州" }]);
@@ -120,10 +121,28 @@ describe("reconcile", () => {
       standardize: { email: "email" },
     });
     expect(report.fields.map((f) => [f.field, f.mismatches])).toEqual([["email", 0]]);
-    const differentCase = await reconcile([{ id: 1, email: "HE3479@126.COM" }], [{ id: 1, email: "he3479@126.com" }], { key: "id", standardize: { email: "email" } });
+    const differentCase = await reconcile([{ id: 1, email: "HE3479@126.COM" }], [{ id: 1, email: "he3479@126.com" }], { key: "id", standardize: { email: "email" }, mask: false });
     expect(differentCase.fields[0]!.examples).toEqual([
       { key: "1", left: "HE3479@126.COM", right: "he3479@126.com", leftStandardized: "HE3479@126.com", rightStandardized: "he3479@126.com" },
     ]);
+  });
+
+  test("masks personal keys and values in the report's examples by default, and keeps them in the diff rows", async () => {
+    const diff = createMemorySink();
+    const report = await reconcile(
+      [
+        { email: "HE3479@126.COM", contact: "13812345678", city: "上海" },
+        { email: "only.left@qq.com", contact: "", city: "北京" },
+      ],
+      [{ email: "he3479@126.com", contact: "13912345678", city: "杭州" }],
+      { key: "email", standardize: { email: "email" }, fields: ["contact", "city"], diff },
+    );
+    const contact = report.fields.find((f) => f.field === "contact")!;
+    expect(contact.examples).toEqual([{ key: "H*****@126.COM", left: "138****5678", right: "139****5678", leftStandardized: "138****5678", rightStandardized: "139****5678" }]);
+    expect(report.fields.find((f) => f.field === "city")!.examples[0]).toMatchObject({ key: "H*****@126.COM", left: "上海", right: "杭州" });
+    expect(report.examples.leftOnly).toEqual([{ key: "o*****@qq.com", record: { email: "o*****@qq.com", contact: "", city: "北京" } }]);
+    expect(diff.records.map((r) => r.key)).toContain("HE3479@126.COM");
+    expect(diff.records.find((r) => r.field === "contact")).toMatchObject({ left_value: "13812345678", right_value: "13912345678" });
   });
 
   test("refuses a key field that neither side has, naming the fields of both", async () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfigError, type DataRecord, type RecordEnvelope, type RecordInput, type RecordSink } from "@cleanse/core";
+import { ConfigError, createPiiPolicy, type DataRecord, type Masker, type RecordEnvelope, type RecordInput, type RecordSink } from "@cleanse/core";
 import { maskValue } from "@cleanse/values";
 import type { FieldStandardizer } from "../builtinStandardizers/builtinStandardizers.ts";
 import { inferStandardizers, inferTimestampFields } from "../inferStandardizers/inferStandardizers.ts";
@@ -78,8 +78,14 @@ export interface ReconcileOptions {
   readonly diff?: RecordSink;
   /** Examples kept per field and per side (default 5). */
   readonly examples?: number;
-  /** Fields whose example values are masked in the report. */
+  /**
+   * Fields declared personal: the report masks their example values, as it masks those of fields named like personal
+   * data (`isPersonalFieldName` of `@cleanse/core`) and values personal by themselves. The diff rows are data and
+   * keep every value.
+   */
   readonly piiFields?: Iterable<string>;
+  /** How the report masks personal values (default `maskValue` of `@cleanse/values`); `false` shows them in clear. */
+  readonly mask?: Masker | false;
   /** Names of the two sides in the report (default: the source names, or `left` / `right`). */
   readonly names?: { readonly left?: string; readonly right?: string };
   /** Records per side looked at to infer fields and standardizers (default 500). */
@@ -140,7 +146,7 @@ async function run(left: RecordInput, right: RecordInput, options: ReconcileOpti
   }
   const perSide = (v: ReconcileOptions["sorted"], side: "left" | "right"): boolean => (typeof v === "object" ? v[side] === true : v === true);
   const examplesMax = options.examples ?? 5;
-  const pii = new Set(options.piiFields ?? []);
+  const pii = createPiiPolicy({ ...(options.piiFields === undefined ? {} : { piiFields: options.piiFields }), mask: options.mask ?? maskValue });
   const warnings: string[] = [];
 
   const leftStream = openRecordStream(left, options.names?.left ?? "left", options.signal);
@@ -219,13 +225,11 @@ async function run(left: RecordInput, right: RecordInput, options: ReconcileOpti
   const pendingLeft: Pending[] = [];
   const pendingRight: Pending[] = [];
 
-  const show = (v: unknown, field: string): unknown => (pii.has(field) && v !== null && v !== undefined ? maskValue(v) : v);
-  const maskRecord = (r: DataRecord): DataRecord => {
-    if (pii.size === 0) return r;
-    const out: DataRecord = {};
-    for (const [k, v] of Object.entries(r)) out[k] = show(v, k);
-    return out;
-  };
+  const show = (v: unknown, field: string): unknown => pii.value(v, field);
+  const maskRecord = (r: DataRecord): DataRecord => pii.record(r);
+  /** A key as the report shows it: masked when one of its fields is personal, or when it is personal by itself. */
+  const shownKey = (key: string, side: "left" | "right"): string =>
+    String(pii.value(key, (side === "left" ? keyLeft : keyRight).find((f) => pii.isPersonalField(f))));
 
   const queued: DiffRow[] = [];
   const emit = (row: DiffRow): void => {
@@ -266,7 +270,7 @@ async function run(left: RecordInput, right: RecordInput, options: ReconcileOpti
     else rightOnly++;
     const key = written(entry.r, side);
     const examples = onlyExamples[side];
-    if (examples.length < examplesMax) examples.push({ key, record: maskRecord(entry.r) });
+    if (examples.length < examplesMax) examples.push({ key: shownKey(key, side), record: maskRecord(entry.r) });
     emit({
       key,
       status: side === "left" ? "left_only" : "right_only",
@@ -336,7 +340,7 @@ async function run(left: RecordInput, right: RecordInput, options: ReconcileOpti
   function mismatch(f: FieldState, key: string, left: unknown, right: unknown, ls: unknown, rs: unknown): void {
     f.mismatches++;
     if (f.examples.length < examplesMax) {
-      f.examples.push({ key, left: show(left, f.field), right: show(right, f.field), leftStandardized: show(ls, f.field), rightStandardized: show(rs, f.field) });
+      f.examples.push({ key: shownKey(key, "left"), left: show(left, f.field), right: show(right, f.field), leftStandardized: show(ls, f.field), rightStandardized: show(rs, f.field) });
     }
     emit({ key, status: "mismatch", field: f.field, left_value: cell(left), right_value: cell(right) });
   }

@@ -14,7 +14,7 @@ const sample = (): ReturnType<typeof reconcile> =>
       { id: "2", name: "He", updated_at: "2024-05-03T00:00:00Z" },
       { id: "4", name: "Li", updated_at: "2024-05-03T00:00:00Z" },
     ],
-    { key: "id", standardize: "none", names: { left: "crm", right: "erp" } },
+    { key: "id", standardize: "none", names: { left: "crm", right: "erp" }, mask: false },
   );
 
 describe("renderReconcileMarkdown", () => {

@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from "node:path";
-import { ConfigError, type RecordInput, type RecordSink } from "@cleanse/core";
+import { ConfigError, type Masker, type RecordInput, type RecordSink } from "@cleanse/core";
 import type { ComparatorSpec, StandardizerResolver, StandardizerSpec } from "../FieldSpecs/FieldSpecs.ts";
 import { writeTextAtomic } from "../_internal/writeTextAtomic.ts";
 import { reconcile, type FieldStandardization, type KeyLinker, type ReconcileOptions } from "../reconcile/reconcile.ts";
@@ -25,6 +25,8 @@ export interface RunReconcileJobOptions {
    * files together (an output set) passes its staging function, and makes the files visible after the run.
    */
   readonly stage?: (path: string) => string;
+  /** How the report masks personal values (see `ReconcileOptions.mask`); `false` shows them in clear. */
+  readonly mask?: Masker | false;
 }
 
 /** A file a reconciliation job writes. */
@@ -125,6 +127,7 @@ export async function runReconcileJob(job: ReconcileJob, options: RunReconcileJo
     ...(job.temp_dir !== undefined ? { tempDir: resolveIn(options.baseDir, job.temp_dir) } : {}),
     ...(job.examples !== undefined ? { examples: job.examples } : {}),
     ...(job.pii_fields ? { piiFields: job.pii_fields } : {}),
+    ...(options.mask === undefined ? {} : { mask: options.mask }),
     ...(diff ? { diff } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   };

@@ -1,8 +1,4 @@
 import type { IssueExample } from "@cleanse/core";
-import { maskValue } from "@cleanse/values";
-import type { MaskOptions } from "../MaskOptions/MaskOptions.ts";
-
-export type { MaskOptions };
 
 const integer = new Intl.NumberFormat("en-US");
 const decimal1 = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -48,30 +44,6 @@ export function show(value: unknown, max = 60): string {
   const s = typeof value === "string" ? value : value === undefined ? "" : (JSON.stringify(value) ?? String(value));
   const chars = Array.from(s);
   return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : s;
-}
-
-
-/** An example with its value masked when the options ask for it. */
-export function maskExample(ex: IssueExample, options: MaskOptions): IssueExample {
-  const masked = options.maskAll === true || (ex.field !== undefined && options.maskFields?.includes(ex.field) === true);
-  if (!masked || ex.value === undefined) return ex;
-  const raw = typeof ex.value === "string" ? ex.value : JSON.stringify(ex.value);
-  const m = maskValue(ex.value);
-  return { ...ex, value: m, message: raw ? ex.message.split(raw).join(m) : ex.message };
-}
-
-const PERSONAL_NAME = /phone|mobile|(^|_)tel($|_)|e-?mail|id_?card|idcard|id_?number|passport|ssn|social|birth|address|street|bank|iban|card_?no|身份证|手机|电话|邮箱|地址|银行|生日|证件/i;
-const MASKED = /^[^*]?\*+[^*]?$/;
-
-/**
- * Fields whose values a report should not show in clear: those the options name, those whose
- * examples the report already masked (declared `pii` by a step), and those named like personal
- * data (phone, email, ID card, address, 手机, 身份证, ...).
- */
-export function personalFields(examples: readonly IssueExample[], options: MaskOptions): (field: string) => boolean {
-  const set = new Set<string>(options.maskFields ?? []);
-  for (const ex of examples) if (ex.field !== undefined && typeof ex.value === "string" && ex.value.length >= 2 && MASKED.test(ex.value)) set.add(ex.field);
-  return (field) => options.maskAll === true || set.has(field) || PERSONAL_NAME.test(field);
 }
 
 /** `record 12 (line 13)` */

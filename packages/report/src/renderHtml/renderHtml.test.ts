@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { datasetReport, demoReport } from "../../test-support/fixtures.ts";
+import { datasetReport, demoReport, maskedDemoReport } from "../../test-support/fixtures.ts";
 import { compareReports } from "../compareReports/compareReports.ts";
 import { renderHtml } from "./renderHtml.ts";
 
@@ -45,8 +45,8 @@ describe("renderHtml", () => {
     expect(text).toContain("status 47.8 213 / 408 213 0 not_allowed 213");
   });
 
-  test("shows duplicates: clusters, golden records with personal values masked, and an explained match", () => {
-    const html = renderHtml(demoReport());
+  test("shows duplicates: clusters, golden records and an explained match, with the values the report holds", () => {
+    const html = renderHtml(maskedDemoReport());
     const text = visibleText(html);
     expect(text).toContain("clusters with duplicates 48 duplicates 48 candidate pairs 263 pairs above threshold 48 reduction ratio 99.7%");
     expect(text).toContain("C00002 2 C00002 C00003");

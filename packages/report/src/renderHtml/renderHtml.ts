@@ -1,6 +1,5 @@
 import type { IssueExample, JobReport, QualityReport, RuleSummary } from "@cleanse/core";
-import { maskValue } from "@cleanse/values";
-import { bytes, duration, escapeHtml as esc, int, maskExample, num, pct, personalFields, prob, score1, show, signed, when, where, type MaskOptions } from "../_internal/format.ts";
+import { bytes, duration, escapeHtml as esc, int, num, pct, prob, score1, show, signed, when, where } from "../_internal/format.ts";
 import { band, quarantinedShare, SCORE_FORMULA, SCORE_FORMULA_ANCHOR, SCORE_SENTENCE } from "../_internal/bands.ts";
 import { HTML_STYLES, SORT_SCRIPT } from "../_internal/htmlStyles.ts";
 import { jobScoreOf, readDedupeSection, readScoreSection, type DedupeView } from "../_internal/sections.ts";
@@ -9,7 +8,7 @@ import type { Change, DatasetComparison, ReportComparison } from "../compareRepo
 import { toJobReport } from "../toJobReport/toJobReport.ts";
 
 /** Options of {@link renderHtml}. */
-export interface RenderHtmlOptions extends MaskOptions {
+export interface RenderHtmlOptions {
   /** Page title. Defaults to `Data quality: <job>`. */
   readonly title?: string;
   /** A comparison with an earlier run (from `compareReports`), shown as "Since the baseline". */
@@ -100,7 +99,7 @@ ${moved.length > 0 ? `<h3 class="sub">Rules that moved</h3>${table("Rules whose 
 }
 
 function examplesHtml(examples: readonly IssueExample[], o: RenderHtmlOptions): string {
-  const shown = examples.slice(0, o.maxExamples ?? 3).map((e) => maskExample(e, o));
+  const shown = examples.slice(0, o.maxExamples ?? 3);
   if (shown.length === 0) return "";
   return `<ul class="examples">${shown
     .map((e) => {
@@ -163,7 +162,7 @@ function statValue(label: string, n: number): string {
   return int(n);
 }
 
-function dedupeCard(v: DedupeView, o: RenderHtmlOptions, personal: (field: string) => boolean): string {
+function dedupeCard(v: DedupeView, o: RenderHtmlOptions): string {
   const max = o.maxClusters ?? 10;
   const parts: string[] = [];
   if (v.stats.length > 0) {
@@ -194,22 +193,22 @@ function dedupeCard(v: DedupeView, o: RenderHtmlOptions, personal: (field: strin
           .map((f) => {
             const from = g.lineage[f];
             const raw = g.record[f];
-            const value = raw === null || raw === undefined ? "" : personal(f) ? maskValue(raw) : show(raw, 28);
+            const value = raw === null || raw === undefined ? "" : show(raw, 28);
             const source = from?.split(" ")[0];
             return `<td${from ? ` title="from ${esc(from)}"` : ""}>${esc(value)}${source && source !== g.clusterId ? `<br><span class="muted mono">← ${esc(show(source, 16))}</span>` : ""}</td>`;
           })
           .join("")}</tr>`,
     );
-    parts.push(`<h3 class="sub">Golden records</h3>${table("Golden records; a value taken from another member than the first shows where it came from", [["Cluster", false], ...fields.map((f) => [f, false] as const)], rows, false)}<p class="note">Values of personal fields are masked. Hover a value to see which record and rule it came from.</p>`);
+    parts.push(`<h3 class="sub">Golden records</h3>${table("Golden records; a value taken from another member than the first shows where it came from", [["Cluster", false], ...fields.map((f) => [f, false] as const)], rows, false)}<p class="note">Hover a value to see which record and rule it came from.</p>`);
   }
   const e = v.explanation;
   if (e && e.comparisons.length > 0) {
     const items = [...(e.priorWeight === undefined ? [] : [{ label: "prior", weight: e.priorWeight }]), ...e.comparisons.map((c) => ({ label: c.name, weight: c.total }))];
     const head = `Why ${e.ids ? `<code>${esc(e.ids[0])}</code> and <code>${esc(e.ids[1])}</code>` : "this pair"} ${e.isMatch === false ? "do not match" : "match"}${e.probability === undefined ? "" : `: match probability ${prob(e.probability)}`}${e.threshold === undefined ? "" : ` (threshold ${prob(e.threshold)})`}`;
-    const shown = (c: (typeof e.comparisons)[number], x: string) => (x !== "∅" && (personal(c.name) || c.fields.some(personal)) ? maskValue(x) : show(x, 28));
+    const shown = (x: string) => show(x, 28);
     const rows = e.comparisons.map(
       (c) =>
-        `<tr><th scope="row">${esc(c.name)}</th><td>${c.values ? `<code>${esc(shown(c, c.values[0]))}</code> <span class="muted">/</span> <code>${esc(shown(c, c.values[1]))}</code>` : ""}</td><td>${esc(c.label)}</td><td class="num">${c.m === undefined ? "" : num(c.m)}</td><td class="num">${c.u === undefined ? "" : c.u < 0.001 ? c.u.toExponential(1) : num(c.u)}</td><td class="num">${c.bayesFactor === undefined ? "" : c.bayesFactor >= 1000 ? c.bayesFactor.toExponential(1) : num(c.bayesFactor)}</td><td class="num">${c.tfAdjustment ? signed(c.tfAdjustment, 2) : ""}</td><td class="num"><strong>${signed(c.total, 2)}</strong></td></tr>`,
+        `<tr><th scope="row">${esc(c.name)}</th><td>${c.values ? `<code>${esc(shown(c.values[0]))}</code> <span class="muted">/</span> <code>${esc(shown(c.values[1]))}</code>` : ""}</td><td>${esc(c.label)}</td><td class="num">${c.m === undefined ? "" : num(c.m)}</td><td class="num">${c.u === undefined ? "" : c.u < 0.001 ? c.u.toExponential(1) : num(c.u)}</td><td class="num">${c.bayesFactor === undefined ? "" : c.bayesFactor >= 1000 ? c.bayesFactor.toExponential(1) : num(c.bayesFactor)}</td><td class="num">${c.tfAdjustment ? signed(c.tfAdjustment, 2) : ""}</td><td class="num"><strong>${signed(c.total, 2)}</strong></td></tr>`,
     );
     parts.push(`<h3 class="sub">Explained match</h3><p>${head}. Each comparison adds its match weight (log2 of m/u) to the prior; the total decides.</p>
 <div class="waterfall">${weightChart(items, e.totalWeight, "Match weight of each comparison (log2 Bayes factor)")}</div><div>${table("Comparisons of the explained pair", [["Comparison", false], ["Values", false], ["Level", false], ["m", true], ["u", true], ["Bayes factor", true], ["TF adj.", true], ["Weight", true]], rows, false)}</div>`);
@@ -294,7 +293,7 @@ ${charts.length > 0 ? `<div class="grid two">${charts.join("")}</div>` : ""}
 ${rulesCard(d, o, cmp)}
 ${fieldsCard(d, cmp, undeclared)}
 ${issues}
-${dedupe ? dedupeCard(dedupe, o, personalFields(d.rules.flatMap((r) => r.examples), o)) : ""}
+${dedupe ? dedupeCard(dedupe, o) : ""}
 ${detailsCard(d)}
 </section>`;
 }
@@ -303,10 +302,10 @@ ${detailsCard(d)}
  * Renders a report as one self-contained HTML file: inline CSS and SVG charts, no network, no
  * external fonts, readable without scripts (a few lines of inline JavaScript sort the tables). It
  * shows the overall score, the counts, and per dataset the dimension bars, the score histogram, the
- * failing rules with (masked) examples, the fields, dataset checks, duplicate clusters, golden records
+ * failing rules with examples, the fields, dataset checks, duplicate clusters, golden records
  * and an explained match, and what changed since a baseline. Light and dark themes follow the system.
  * @param report - a job report or a dataset report
- * @param options - title, comparison, limits, masking
+ * @param options - title, comparison, limits
  * @returns the HTML document
  * @example
  * await writeFile("out/report.html", renderHtml(report, { comparison: compareReports(baseline, report) }));

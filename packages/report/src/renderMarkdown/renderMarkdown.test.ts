@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { datasetReport, demoReport } from "../../test-support/fixtures.ts";
+import { datasetReport, demoReport, maskedDemoReport } from "../../test-support/fixtures.ts";
 import { compareReports } from "../compareReports/compareReports.ts";
 import { renderMarkdown } from "./renderMarkdown.ts";
 
@@ -22,16 +22,15 @@ describe("renderMarkdown", () => {
     expect(md).toContain("| customer_id | 94.1 | 38 | 0 | reference_missing 38 |");
   });
 
-  test("shows examples of personal fields masked, as the report holds them, and masks more on request", () => {
+  test("shows examples as the report holds them: masking is the report builder's, not the renderer's", () => {
     const md = renderMarkdown(demoReport());
     expect(md).toContain('| phone | phone | error | 8 | 2.0% | record 29 (line 30): expected a phone number (CN), received "+86 1*****5756" (Invalid phone number "+86 1*****… |');
-    const masked = renderMarkdown(demoReport(), { maskFields: ["status"] });
-    expect(masked).toContain('| in | status | warning | 213 | 52.2% | record 1 (line 2): "P******T" is not one of "active", "inactive", "prospect" |');
-    expect(renderMarkdown(datasetReport(), { maskAll: true })).toContain('received "l***********m"');
+    expect(md).toContain('| in | status | warning | 213 | 52.2% | record 1 (line 2): "PROSPECT" is not one of "active", "inactive", "prospect" |');
+    expect(renderMarkdown(datasetReport())).toContain('received "li.wei#qq.com"');
   });
 
-  test("explains a match of the dedupe section in a collapsed block, personal values masked", () => {
-    const md = renderMarkdown(demoReport());
+  test("explains a match of the dedupe section in a collapsed block, with the values the report holds", () => {
+    const md = renderMarkdown(maskedDemoReport());
     expect(md).toContain("### Duplicates");
     expect(md).toContain("<details><summary>Why C00002 and C00003 match (match probability 1)</summary>");
     expect(md).toContain("| phone | 158****3798 / 158****3798 | exact | +18.43 |");

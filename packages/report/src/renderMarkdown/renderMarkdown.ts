@@ -1,13 +1,12 @@
 import type { JobReport, QualityReport } from "@cleanse/core";
-import { maskValue } from "@cleanse/values";
 import { band, quarantinedShare, SCORE_FORMULA, SCORE_FORMULA_ANCHOR, SCORE_SENTENCE } from "../_internal/bands.ts";
-import { duration, int, maskExample, mdCell, pct, personalFields, prob, score1, show, signed, sparkline, textBar, when, where, type MaskOptions } from "../_internal/format.ts";
+import { duration, int, mdCell, pct, prob, score1, show, signed, sparkline, textBar, when, where } from "../_internal/format.ts";
 import { jobScoreOf, readDedupeSection, readScoreSection } from "../_internal/sections.ts";
 import type { Change, DatasetComparison, ReportComparison } from "../compareReports/compareReports.ts";
 import { toJobReport } from "../toJobReport/toJobReport.ts";
 
 /** Options of {@link renderMarkdown}. */
-export interface RenderMarkdownOptions extends MaskOptions {
+export interface RenderMarkdownOptions {
   /** Heading of the report. Defaults to `Data quality: <job>`. */
   readonly title?: string;
   /** A comparison with an earlier run (from `compareReports`), shown as "Since the baseline". */
@@ -123,7 +122,7 @@ function datasetSection(d: QualityReport, o: RenderMarkdownOptions, cmp: Dataset
   if (failing.length > 0) {
     lines.push("### Failing rules", "", "| rule | field | severity | failed | share | example |", "|---|---|---|---:|---:|---|");
     for (const r of failing) {
-      const ex = r.examples[0] ? maskExample(r.examples[0], o) : undefined;
+      const ex = r.examples[0];
       const at = ex ? where(ex) : "";
       lines.push(`| ${mdCell(r.rule)} | ${mdCell(r.field ?? "")} | ${r.severity} | ${int(r.failed)} | ${pct(r.ratio)} | ${ex ? mdCell(`${at ? `${at}: ` : ""}${show(ex.message, 90)}`) : ""} |`);
     }
@@ -183,12 +182,11 @@ function dedupeSection(d: QualityReport, o: RenderMarkdownOptions): string[] {
   }
   const e = v.explanation;
   if (e && e.comparisons.length > 0) {
-    const personal = personalFields(d.rules.flatMap((r) => r.examples), o);
-    const shown = (c: (typeof e.comparisons)[number], x: string) => (x !== "∅" && (personal(c.name) || c.fields.some(personal)) ? maskValue(x) : show(x, 30));
+    const shown = (x: string) => show(x, 30);
     lines.push(`<details><summary>Why ${e.ids ? `${mdCell(e.ids[0])} and ${mdCell(e.ids[1])}` : "this pair"} match${e.probability === undefined ? "" : ` (match probability ${prob(e.probability)})`}</summary>`, "");
     lines.push("| comparison | values | level | weight |", "|---|---|---|---:|");
     if (e.priorWeight !== undefined) lines.push(`| prior | | | ${signed(e.priorWeight, 2)} |`);
-    for (const c of e.comparisons) lines.push(`| ${mdCell(c.name)} | ${c.values ? mdCell(`${shown(c, c.values[0])} / ${shown(c, c.values[1])}`) : ""} | ${mdCell(c.label)} | ${signed(c.total, 2)} |`);
+    for (const c of e.comparisons) lines.push(`| ${mdCell(c.name)} | ${c.values ? mdCell(`${shown(c.values[0])} / ${shown(c.values[1])}`) : ""} | ${mdCell(c.label)} | ${signed(c.total, 2)} |`);
     if (e.totalWeight !== undefined) lines.push(`| **total** | | | **${signed(e.totalWeight, 2)}** |`);
     lines.push("", "</details>", "");
   }
@@ -198,10 +196,10 @@ function dedupeSection(d: QualityReport, o: RenderMarkdownOptions): string[] {
 /**
  * Renders a report as Markdown for a CI job summary or a pull request comment: the score, the
  * counts, and per dataset the dimension scores with bars, the score distribution, the failing rules
- * with an example each (masked where the report masks them, or where the options ask), the fields,
+ * with an example each, the fields,
  * dataset checks, duplicates and an explained match, and what changed since a baseline.
  * @param report - a job report or a dataset report
- * @param options - title, comparison, limits, masking
+ * @param options - title, comparison, limits
  * @returns GitHub-flavoured Markdown, ending with a newline
  * @example
  * renderMarkdown(report).split("\n")[0] //=> "# Data quality: crm-erp-demo"
