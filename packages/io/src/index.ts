@@ -1,5 +1,6 @@
 export type { ByteInput } from "./ByteInput/ByteInput.ts";
 export { UnknownEncodingError } from "./UnknownEncodingError/UnknownEncodingError.ts";
+export { UncertainEncodingError } from "./UncertainEncodingError/UncertainEncodingError.ts";
 export { detectEncoding, type DetectedEncoding, type DetectEncodingOptions } from "./detectEncoding/detectEncoding.ts";
 export {
   createDecoder,

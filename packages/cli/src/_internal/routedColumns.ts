@@ -9,7 +9,8 @@ export type OutputKind = "clean" | "quarantine" | "merged";
  * The columns of a run's outputs, for the header of a CSV output that receives no record: the fields of
  * the first record routed to any output (they are the same for every output, before the quarantine
  * fields), else the source's header (a CSV source's columns). A quarantine output adds `_reasons` and
- * `_record`; `_extra` (the extra values of a ragged row) appears only where such a row was written.
+ * `_record`; `_extra` (the extra values of a ragged row) appears only where such a row was written, unless the
+ * source has a column of that name.
  */
 export interface RoutedColumns {
   /** Wraps an output so that the fields of the first record it receives become known. */
@@ -31,7 +32,11 @@ export function createRoutedColumns(source: RecordSource): RoutedColumns {
     watch(sink) {
       return {
         write(record: DataRecord, envelope: RecordEnvelope) {
-          first ??= Object.keys(envelope?.record ?? record).filter((k) => !ROUTING_FIELDS.includes(k));
+          if (first === undefined) {
+            // A column of the source named `_extra` (a quarantine file read back) is the user's, not Cleanse's.
+            const own = fromSource() ?? [];
+            first = Object.keys(envelope?.record ?? record).filter((k) => !ROUTING_FIELDS.includes(k) || own.includes(k));
+          }
           return sink.write(record, envelope);
         },
         close: () => sink.close(),

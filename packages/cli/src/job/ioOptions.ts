@@ -17,6 +17,7 @@ export function toReaderOptions(spec: SourceSpec): { path: string; [option: stri
   if (spec.format !== undefined) out.format = spec.format;
   if (spec.name !== undefined) out.name = spec.name;
   if (spec.encoding !== undefined) out.encoding = spec.encoding;
+  if (spec.strict !== undefined) out.strict = spec.strict;
   if (spec.delimiter !== undefined) out.delimiter = spec.delimiter;
   if (spec.header !== undefined) out.header = spec.header;
   if (spec.columns !== undefined) out.columns = spec.columns;

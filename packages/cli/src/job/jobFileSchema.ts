@@ -6,6 +6,7 @@ const readerOptions = {
   format: z.enum(["csv", "jsonl", "json"]).optional().describe("Defaults to the file extension"),
   name: z.string().optional().describe("Name used in the report and in locations"),
   encoding: z.string().optional().describe('Text encoding, or "auto" (default) to detect it'),
+  strict: z.boolean().optional().describe('With encoding "auto": fail instead of warning when the detected encoding is uncertain (confidence below 0.5)'),
   delimiter: z.string().min(1).max(1).optional(),
   header: z.boolean().optional().describe("Whether the first CSV row names the columns (default true)"),
   columns: z.array(z.string()).optional().describe("Column names, when the file has no header row"),
@@ -24,6 +25,7 @@ export interface SourceSpec {
   format?: "csv" | "jsonl" | "json" | undefined;
   name?: string | undefined;
   encoding?: string | undefined;
+  strict?: boolean | undefined;
   delimiter?: string | undefined;
   header?: boolean | undefined;
   columns?: string[] | undefined;

@@ -3,8 +3,8 @@ import iconv from "iconv-lite";
 import { dbcsCharLength, dbcsTables, type DbcsTables } from "./dbcsTables.ts";
 import type { InvalidBytes } from "../createDecoder/createDecoder.ts";
 import type { EncodingInfo } from "./encodings.ts";
+import { findUtf8Lines } from "./mixedEncoding.ts";
 import { decodeUtf8Lossy, utf8CompleteEnd } from "./utf8.ts";
-
 
 export type { InvalidBytes };
 
@@ -25,7 +25,15 @@ export interface ChunkDecoderOptions {
   readonly stripBom: boolean;
   /** Offset of the first byte given to the decoder within the whole input. */
   readonly startOffset?: number;
+  /**
+   * Report lines that are valid UTF-8 as `kind: "mixed"` (single- and double-byte encodings only).
+   * Input is then decoded up to the last line break, so that each line is checked whole.
+   */
+  readonly flagUtf8Lines?: boolean;
 }
+
+/** Longest line held back whole for the UTF-8 line check; a longer one is decoded in pieces, unchecked. */
+const MAX_HELD_LINE = 1 << 20;
 
 const EMPTY: readonly InvalidBytes[] = [];
 const NONE: DecodedText = { text: "", invalid: EMPTY };
@@ -38,6 +46,7 @@ export function createChunkDecoder(info: EncodingInfo, options: ChunkDecoderOpti
   let carry: Uint8Array | undefined;
   let base = options.startOffset ?? 0;
   let atStart = options.stripBom;
+  const lineFamily = options.flagUtf8Lines && (info.family === "sbcs" || info.family === "dbcs") ? info.family : undefined;
 
   const run = (chunk: Uint8Array, final: boolean): DecodedText => {
     let data = chunk;
@@ -48,11 +57,24 @@ export function createChunkDecoder(info: EncodingInfo, options: ChunkDecoderOpti
       carry = undefined;
     }
     if (data.length === 0 && !final) return NONE;
-    const out = decodeChunk(data, base, final);
+    let input = data;
+    if (lineFamily && !final) {
+      const cut = data.lastIndexOf(0x0a);
+      if (cut !== -1) input = data.subarray(0, cut + 1);
+      else if (data.length < MAX_HELD_LINE) {
+        carry = Uint8Array.prototype.slice.call(data);
+        return NONE;
+      }
+    }
+    const out = decodeChunk(input, base, final);
     // A copy: `data` may be a view of the caller's buffer (Buffer#slice would not copy).
     if (out.used < data.length) carry = Uint8Array.prototype.slice.call(data, out.used);
-    base += out.used;
     let { text, invalid } = out;
+    if (lineFamily) {
+      const mixed = findUtf8Lines(data, out.used, text, base, lineFamily, final);
+      if (mixed.length > 0) invalid = [...invalid, ...mixed].sort((a, b) => a.textIndex - b.textIndex);
+    }
+    base += out.used;
     if (atStart && text.length > 0) {
       atStart = false;
       if (text.charCodeAt(0) === 0xfeff) {

@@ -3,7 +3,7 @@ import type { InvalidBytes } from "./chunkDecoder.ts";
 import { detectDelimiter } from "./detectDelimiter.ts";
 import { headerNames } from "./csvHeader.ts";
 import { scan, type ScanState } from "./csvScan.ts";
-import { invalidEncodingIssue } from "./issues.ts";
+import { encodingError, encodingIssues } from "./issues.ts";
 import { createRecordFactory } from "./recordFactory.ts";
 
 export interface CsvParserOptions {
@@ -41,6 +41,8 @@ export interface CsvParser {
   readonly delimiter: string | undefined;
 }
 
+/** The field that keeps the values past the last column of a ragged row. */
+const EXTRA = "_extra";
 const PROLOGUE_LINES = 20;
 const PROLOGUE_CHARS = 65536;
 const REPARSE_FROM = 65536;
@@ -130,8 +132,15 @@ export function createCsvParser(options: CsvParserOptions): CsvParser {
               : issue("ragged_row", message, recLine),
           );
         } else {
+          if (keys!.includes(EXTRA)) {
+            throw new DataError(`${options.file}:${recLine}: ${message.split(";")[0]}, and the extra values cannot be kept in ${EXTRA}: the header has a column of that name.`, {
+              code: "CLEANSE_RESERVED_FIELD",
+              location: { file: options.file, line: recLine },
+              hint: `Fix the row, or rename the ${EXTRA} column in the file (headerMap: { ${EXTRA}: source${EXTRA} } renames it while reading).`,
+            });
+          }
           record = this.factory!(vals);
-          record._extra = vals.slice(ncols, nf);
+          record[EXTRA] = vals.slice(ncols, nf);
           found.push(issue("ragged_row", message, recLine));
         }
       } else {
@@ -179,22 +188,20 @@ export function createCsvParser(options: CsvParserOptions): CsvParser {
           lo = mid + 1;
         } else hi = mid - 1;
       }
-      if (options.invalidBytes === "error") {
-        const line = r === -1 ? 1 : batch.lines[r]!;
-        throw new DataError(
-          `${options.file}:${line}: ${inv.length === 1 ? "a byte" : `${inv.length} bytes`} at byte offset ${inv.byteOffset} ${inv.length === 1 ? "is" : "are"} not valid ${options.encoding()}.`,
-          { code: "CLEANSE_INVALID_ENCODING", location: { file: options.file, line, byteOffset: inv.byteOffset }, hint: "Set the encoding option to the file's real encoding." },
-        );
-      }
+      if (options.invalidBytes === "error") throw encodingError(inv, options.encoding(), options.file, r === -1 ? 1 : batch.lines[r]!);
       if (r === -1) {
-        options.warn(`The header row holds bytes that are not valid ${options.encoding()} (byte offset ${inv.byteOffset}); they were replaced by U+FFFD.`);
+        options.warn(
+          inv.kind === "mixed"
+            ? `The header row is valid UTF-8, but the file was detected as ${options.encoding()} (byte offset ${inv.byteOffset}); set the encoding option.`
+            : `The header row holds bytes that are not valid ${options.encoding()} (byte offset ${inv.byteOffset}); they were replaced by U+FFFD.`,
+        );
         continue;
       }
       const list = perRecord.get(r);
       if (list) list.push(inv);
       else perRecord.set(r, [inv]);
     }
-    for (const [r, list] of perRecord) addIssue(st, r, invalidEncodingIssue(list, options.encoding(), options.file, batch.lines[r]!));
+    for (const [r, list] of perRecord) for (const found of encodingIssues(list, options.encoding(), options.file, batch.lines[r]!)) addIssue(st, r, found);
     pendingInvalid = keep;
   };
 

@@ -1,5 +1,5 @@
 import { Buffer, isAscii } from "node:buffer";
-import { detectEncoding } from "../detectEncoding/detectEncoding.ts";
+import { detectEncoding, type DetectedEncoding } from "../detectEncoding/detectEncoding.ts";
 import { createChunkDecoder, type ChunkDecoder, type DecodedText, type InvalidBytes } from "./chunkDecoder.ts";
 import { resolveEncoding } from "./encodings.ts";
 
@@ -7,6 +7,7 @@ import { resolveEncoding } from "./encodings.ts";
 export interface TextDecoderState {
   readonly encoding: string;
   readonly confidence: number;
+  readonly alternative: DetectedEncoding["alternative"];
   write(chunk: Uint8Array): DecodedText;
   end(): DecodedText;
 }
@@ -18,14 +19,19 @@ const NONE: DecodedText = { text: "", invalid: [] };
  * Creates the decoder of one stream. With `"auto"`, the first 64 KiB decide (a BOM, UTF-16 zero
  * bytes, UTF-8 validity, legacy scores). When they are plain ASCII the choice waits: ASCII reads the
  * same in every candidate, so the first non-ASCII bytes, wherever they come, are detected instead.
+ * A legacy guess keeps being checked: lines that are valid UTF-8 are reported as `kind: "mixed"`.
+ * `onDetect` is called once the guess is made (before any text decoded with it is returned).
  */
-export function createTextDecoder(encoding: string, options: { readonly stripBom: boolean }): TextDecoderState {
+export function createTextDecoder(
+  encoding: string,
+  options: { readonly stripBom: boolean; readonly onDetect?: (found: DetectedEncoding) => void },
+): TextDecoderState {
   if (encoding.toLowerCase() !== "auto") {
     const info = resolveEncoding(encoding);
     const decoder = createChunkDecoder(info, { stripBom: options.stripBom });
-    return { encoding: info.name, confidence: 1, write: decoder.write, end: decoder.end };
+    return { encoding: info.name, confidence: 1, alternative: undefined, write: decoder.write, end: decoder.end };
   }
-  return createAutoDecoder(options.stripBom);
+  return createAutoDecoder(options.stripBom, options.onDetect);
 }
 
 function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
@@ -39,10 +45,11 @@ function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
   return out;
 }
 
-function createAutoDecoder(stripBom: boolean): TextDecoderState {
+function createAutoDecoder(stripBom: boolean, onDetect: ((found: DetectedEncoding) => void) | undefined): TextDecoderState {
   let mode: "sample" | "ascii" | "resample" | "decided" = "sample";
   let name = "utf-8";
   let confidence = 1;
+  let alternative: DetectedEncoding["alternative"];
   let decoder: ChunkDecoder | undefined;
   let pending: Uint8Array[] = [];
   let pendingLength = 0;
@@ -57,8 +64,10 @@ function createAutoDecoder(stripBom: boolean): TextDecoderState {
     if (!atStart && chosen.startsWith("utf-16")) chosen = "utf-8";
     name = chosen;
     confidence = found.confidence;
-    decoder = createChunkDecoder(resolveEncoding(chosen), { stripBom: stripBom && atStart, startOffset: offset });
+    alternative = found.alternative;
+    decoder = createChunkDecoder(resolveEncoding(chosen), { stripBom: stripBom && atStart, startOffset: offset, flagUtf8Lines: true });
     mode = "decided";
+    onDetect?.(chosen === found.encoding ? found : { ...found, encoding: chosen });
   };
 
   const merge = (a: DecodedText, b: DecodedText): DecodedText => {
@@ -133,6 +142,9 @@ function createAutoDecoder(stripBom: boolean): TextDecoderState {
     },
     get confidence() {
       return confidence;
+    },
+    get alternative() {
+      return alternative;
     },
     write,
     end,

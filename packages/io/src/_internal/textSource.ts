@@ -1,6 +1,9 @@
+import { basename } from "node:path";
 import type { InputFingerprint, SourceProgress } from "@cleanse/core";
 import type { OpenedInput } from "./openInput.ts";
 import type { DecodedText } from "./chunkDecoder.ts";
+import { LOW_CONFIDENCE, type DetectedEncoding } from "../detectEncoding/detectEncoding.ts";
+import { UncertainEncodingError } from "../UncertainEncodingError/UncertainEncodingError.ts";
 import { resolveEncoding } from "./encodings.ts";
 import { createTextDecoder, type TextDecoderState } from "./textDecoder.ts";
 
@@ -29,16 +32,37 @@ export interface ReaderState {
   progress(): SourceProgress;
 }
 
-/** Checks the encoding option at once (an unknown name throws here) and tracks what the reader learns. */
-export function createReaderState(opened: OpenedInput, encodingOption: string): ReaderState {
+/** How a reader handles an uncertain encoding guess. */
+export interface ReaderStateOptions {
+  /** Throw `UncertainEncodingError` instead of warning. */
+  readonly strict: boolean;
+  readonly warn: (message: string) => void;
+}
+
+/**
+ * Checks the encoding option at once (an unknown name throws here) and tracks what the reader
+ * learns. A detected encoding below LOW_CONFIDENCE is a warning, or with `strict` an error.
+ */
+export function createReaderState(opened: OpenedInput, encodingOption: string, options: ReaderStateOptions): ReaderState {
   const auto = encodingOption.toLowerCase() === "auto";
+  const file = opened.path ?? opened.name;
+  const onDetect = (found: DetectedEncoding) => {
+    if (found.confidence >= LOW_CONFIDENCE) return;
+    const next = found.alternative;
+    if (options.strict) throw new UncertainEncodingError(file, found.encoding, found.confidence, next?.encoding);
+    options.warn(
+      `The encoding of ${opened.path === undefined ? opened.name : basename(opened.path)} is uncertain: read as ${found.encoding} with confidence ${found.confidence.toFixed(2)}` +
+        `${next === undefined ? "" : ` (next guess ${next.encoding}, ${next.confidence.toFixed(2)})`}; records with bytes invalid in ${found.encoding} are quarantined.` +
+        ` Set the encoding on the source (encoding: "${found.encoding}"${next === undefined ? "" : ` or encoding: "${next.encoding}"`}) to read it without guessing.`,
+    );
+  };
   let encoding = auto ? "utf-8" : resolveEncoding(encodingOption).name;
   let current: TextDecoderState | undefined;
   let records = 0;
   return {
     decoder() {
       records = 0;
-      current = createTextDecoder(encodingOption, { stripBom: true });
+      current = createTextDecoder(encodingOption, { stripBom: true, onDetect });
       return current;
     },
     counted(n) {

@@ -97,4 +97,16 @@ describe("detectEncoding", () => {
     expect(long).toBeLessThanOrEqual(1);
     expect(short).toBeGreaterThan(0);
   });
+
+  test("reads an ASCII sample with one stray 0xFF byte as uncertain utf-8, not windows-1252", () => {
+    const found = detectEncoding(Buffer.concat([Buffer.from("id,name\n1,Ann\n2,B"), Buffer.of(0xff), Buffer.from("b\n")]));
+    expect(found).toEqual({ encoding: "utf-8", confidence: 0.05, bom: false, alternative: { encoding: "windows-1252", confidence: 0.05 } });
+  });
+
+  test("reads UTF-8 with one truncated character as utf-8, below the 0.5 threshold", () => {
+    const found = detectEncoding(Buffer.concat([Buffer.from("1,José\n2,"), Buffer.from("中").subarray(0, 2), Buffer.from("x\n3,Zoë\n")]));
+    expect(found.encoding).toBe("utf-8");
+    expect(found.confidence).toBeLessThan(0.5);
+    expect(found.alternative?.encoding).toBe("gbk");
+  });
 });

@@ -13,7 +13,16 @@ export interface DetectedEncoding {
   readonly confidence: number;
   /** Whether the bytes start with a byte-order mark. */
   readonly bom: boolean;
+  /** The next best guess, given when `confidence` is below {@link LOW_CONFIDENCE}. */
+  readonly alternative?: { readonly encoding: string; readonly confidence: number };
 }
+
+/**
+ * Below this confidence a guess is uncertain: the readers warn (or, with `strict`, throw), and the
+ * detector reads bytes it cannot place as UTF-8, whose invalid bytes are flagged, rather than as
+ * windows-1252, which would accept nearly any byte without a trace.
+ */
+export const LOW_CONFIDENCE = 0.5;
 
 /** Options of {@link detectEncoding}. */
 export interface DetectEncodingOptions {
@@ -25,6 +34,9 @@ export interface DetectEncodingOptions {
  * Guesses the encoding of some bytes: a byte-order mark first, then UTF-16 by its zero bytes, then
  * UTF-8 by validity, then the legacy encodings by how many bytes decode and how plausible the
  * characters are (frequent simplified vs traditional Chinese characters, kana, accented letters).
+ * When no legacy encoding reaches {@link LOW_CONFIDENCE}, the guess is UTF-8 unless most multi-byte
+ * sequences are invalid UTF-8 and a double-byte encoding fits better, with the other guess as
+ * `alternative`.
  * @param bytes - the start of a file or stream (64 KiB is plenty)
  * @param options - sample size
  * @returns the encoding name, a confidence from 0 to 1 and whether there is a BOM
@@ -68,7 +80,14 @@ export function detectEncoding(bytes: Uint8Array, options: DetectEncodingOptions
   if (utf8.good >= 4 && damaged < 0.25) {
     return { encoding: "utf-8", confidence: Math.round(0.7 * (1 - damaged) * 100) / 100, bom: false };
   }
-  return pick(scores ?? legacyScores(sample, truncated));
+  const legacy = pick(scores ?? legacyScores(sample, truncated));
+  if (legacy.confidence >= LOW_CONFIDENCE) return legacy;
+  // Uncertain: strict UTF-8 flags the bytes that a wrong single-byte guess would garble silently.
+  const asUtf8 = Math.round(0.7 * (1 - damaged) * 100) / 100;
+  if (legacy.encoding === "windows-1252" || damaged <= 0.5) {
+    return { encoding: "utf-8", confidence: Math.max(asUtf8, legacy.confidence), bom: false, alternative: { encoding: legacy.encoding, confidence: legacy.confidence } };
+  }
+  return { ...legacy, alternative: { encoding: "utf-8", confidence: asUtf8 } };
 }
 
 function legacyScores(sample: Uint8Array, truncated: boolean): Score[] {
@@ -237,7 +256,9 @@ function scoreWindows1252(sample: Uint8Array): Score {
       }
       const isUpper = (c >= 0xc0 && c <= 0xde && c !== 0xd7) || ch === "Š" || ch === "Ž" || ch === "Œ" || ch === "Ÿ";
       const isLower = (c >= 0xdf && c <= 0xff && c !== 0xf7) || ch === "š" || ch === "ž" || ch === "œ" || ch === "ƒ";
-      if (isLower) sum += letter(before) || letter(after) ? 1 : 0.3;
+      // ÿ is rare in text, but 0xFF is a common stray byte (a damaged or binary file).
+      if (c === 0xff) sum += 0.1;
+      else if (isLower) sum += letter(before) || letter(after) ? 1 : 0.3;
       // Capitals start words or sit among capitals; between lower-case letters they are unlikely.
       else if (isUpper) sum += lower(before) ? 0.2 : letter(after) || upper(before) || after === undefined || after === 0x20 ? 1 : 0.4;
       else if (ch === "’" || ch === "‘") sum += 1;

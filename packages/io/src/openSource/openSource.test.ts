@@ -67,7 +67,7 @@ describe("openSource", () => {
 
   test("rejects options the reader does not know, or values of the wrong type", () => {
     expect(() => openSource({ path: "a.jsonl", delimiter: ";" }, { baseDir: dir })).toThrow(
-      expect.objectContaining({ code: "CLEANSE_BAD_OPTION", message: 'Unknown option "delimiter" for a jsonl source. Known options: name, encoding, invalidBytes, hash.' }),
+      expect.objectContaining({ code: "CLEANSE_BAD_OPTION", message: 'Unknown option "delimiter" for a jsonl source. Known options: name, encoding, strict, invalidBytes, hash.' }),
     );
     expect(() => openSource({ path: "a.csv", header: "yes" }, { baseDir: dir })).toThrow(expect.objectContaining({ code: "CLEANSE_BAD_OPTION" }));
   });

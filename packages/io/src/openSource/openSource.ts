@@ -16,8 +16,8 @@ export interface OpenSourceOptions {
   readonly baseDir?: string;
 }
 
-const CSV_OPTIONS = ["name", "delimiter", "header", "columns", "headerMap", "encoding", "ragged", "invalidBytes", "emptyAs", "maxRecordSize", "hash", "onWarning"];
-const JSON_OPTIONS = ["name", "encoding", "invalidBytes", "hash"];
+const CSV_OPTIONS = ["name", "delimiter", "header", "columns", "headerMap", "encoding", "strict", "ragged", "invalidBytes", "emptyAs", "maxRecordSize", "hash", "onWarning"];
+const JSON_OPTIONS = ["name", "encoding", "strict", "invalidBytes", "hash"];
 
 const TYPES: Readonly<Record<string, (v: unknown) => boolean>> = {
   name: (v) => typeof v === "string",
@@ -26,6 +26,7 @@ const TYPES: Readonly<Record<string, (v: unknown) => boolean>> = {
   columns: (v) => Array.isArray(v) && v.every((c) => typeof c === "string"),
   headerMap: (v) => typeof v === "object" && v !== null && !Array.isArray(v) && Object.values(v).every((c) => typeof c === "string"),
   encoding: (v) => typeof v === "string",
+  strict: (v) => typeof v === "boolean",
   ragged: (v) => v === "quarantine" || v === "error" || v === "pad",
   invalidBytes: (v) => v === "quarantine" || v === "error" || v === "replace",
   emptyAs: (v) => v === "" || v === null,

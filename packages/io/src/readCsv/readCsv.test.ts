@@ -189,6 +189,27 @@ describe("readCsv", () => {
     });
   });
 
+  test("keeps a column named _extra (a quarantine file read back), and refuses a row whose extra values would overwrite it", async () => {
+    const quarantined = await read(text('id,name,_extra,_reasons\n4,Zoë,"[""extra""]",csv-shape: too many fields\n5,Ann,,\n'));
+    expect(quarantined.records).toEqual([
+      { id: "4", name: "Zoë", _extra: '["extra"]', _reasons: "csv-shape: too many fields" },
+      { id: "5", name: "Ann", _extra: "", _reasons: "" },
+    ]);
+    const file = join(dir, "extra.csv");
+    writeFileSync(file, "id,_extra\n1,mine\n2,mine,surplus\n");
+    const error = await read(file).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "CLEANSE_RESERVED_FIELD", location: { file, line: 3 } });
+    expect((error as Error).message.replace(file, "extra.csv")).toMatchInlineSnapshot(
+      `"extra.csv:3: Expected 2 fields, found 3, and the extra values cannot be kept in _extra: the header has a column of that name."`,
+    );
+    expect((error as { hint?: string }).hint).toMatchInlineSnapshot(`"Fix the row, or rename the _extra column in the file (headerMap: { _extra: source_extra } renames it while reading)."`);
+    const renamed = await read(file, { headerMap: { _extra: "source_extra" } });
+    expect(renamed.records).toEqual([
+      { id: "1", source_extra: "mine" },
+      { id: "2", source_extra: "mine", _extra: ["surplus"] },
+    ]);
+  });
+
   test("throws at EOF on an unclosed quote, naming the line where it opened", async () => {
     await expect(read(text('a,b\n1,2\n3,"open\n4,5\n6,7\n'))).rejects.toMatchObject({
       code: "CLEANSE_CSV_UNCLOSED_QUOTE",
@@ -402,5 +423,114 @@ describe("readCsv", () => {
     controller.abort();
     const batches = readCsv(text("a\n1\n")).batches(controller.signal);
     await expect(batches[Symbol.asyncIterator]().next()).rejects.toBeInstanceOf(AbortedError);
+  });
+});
+
+describe("readCsv with mixed or damaged encodings", () => {
+  const NAMES = ["张伟", "王芳", "李娜", "刘洋", "陈静", "杨帆", "赵丽", "周杰", "吴涛", "孙红"];
+  const gbkRows = Array.from({ length: 100 }, (_, i) => `${i + 1},${NAMES[i % 10]},北京市朝阳区建国路${i}号\n`).join("");
+  // Two-character UTF-8 names that decode in GBK without an unmapped byte: 张伟 reads 寮犱紵.
+  const utf8Rows = NAMES.map((name, i) => `${101 + i},${name},x\n`).join("");
+  const mixed = Buffer.concat([iconv.encode(`id,name,address\n${gbkRows}`, "gbk"), text(utf8Rows)]);
+
+  const readSource = async (input: Parameters<typeof readCsv>[0], options: ReadCsvOptions = {}) => {
+    const source = readCsv(input, options);
+    const out: Read = { records: [], lines: [], issues: [] };
+    for await (const batch of source.batches()) {
+      batch.issues?.forEach((list, i) => list.forEach((issue) => out.issues.push({ index: out.records.length + i, issue })));
+      out.records.push(...batch.records);
+      out.lines.push(...(batch.lines ?? []));
+    }
+    return { ...out, encoding: source.fingerprint().encoding, warnings: source.warnings() };
+  };
+
+  test("quarantines UTF-8 rows that follow GBK rows, with their line and byte offset", async () => {
+    const r = await readSource(mixed);
+    expect(r.encoding).toBe("gbk");
+    expect(r.records).toHaveLength(110);
+    expect(r.issues.map(({ index }) => index)).toEqual([100, 101, 102, 103, 104, 105, 106, 107, 108, 109]);
+    expect(new Set(r.issues.map(({ issue }) => `${issue.code}/${issue.severity}`))).toEqual(new Set(["mixed_encoding/error"]));
+    const firstUtf8 = mixed.indexOf(text("101,"));
+    expect(r.issues[0]!.issue.location).toEqual({ file: "input", line: 102, byteOffset: firstUtf8 + 4 });
+    expect(r.issues[0]!.issue.message).toMatchInlineSnapshot(
+      `"A line (first at byte offset 3102) is valid UTF-8, but the file was detected as gbk; the record was decoded as gbk. Set the encoding option, or convert these lines to gbk"`,
+    );
+    expect(r.records[0]).toEqual({ id: "1", name: "张伟", address: "北京市朝阳区建国路0号" });
+    expect(r.warnings).toEqual([]);
+    // An explicit encoding turns the check off.
+    const given = await readSource(mixed, { encoding: "gbk" });
+    expect(given.issues).toEqual([]);
+    expect(given.records[100]).toEqual({ id: "101", name: "寮犱紵", address: "x" });
+  });
+
+  test("finds the same UTF-8 rows whatever the chunk boundaries", async () => {
+    const whole = await readSource(mixed);
+    expect(whole.issues).toHaveLength(10);
+    for (const size of [1, 7, 100, 4096]) {
+      const chunks = Array.from({ length: Math.ceil(mixed.length / size) }, (_, i) => mixed.subarray(i * size, (i + 1) * size));
+      const r = await readSource(Readable.from(chunks));
+      expect(r.records, `chunks of ${size}`).toEqual(whole.records);
+      expect(r.issues, `chunks of ${size}`).toEqual(whole.issues);
+    }
+  });
+
+  test("quarantines a UTF-8 row in a file detected as windows-1252", async () => {
+    const bytes = Buffer.concat([iconv.encode("id,name\n1,Jürgen Müller\n2,François Dubois\n3,Zoë O'Brien\n", "windows1252"), text("4,José Peña\n")]);
+    const r = await readSource(bytes);
+    expect(r.encoding).toBe("windows-1252");
+    expect(codes(r)).toEqual(["3:mixed_encoding"]);
+  });
+
+  test("throws CLEANSE_MIXED_ENCODING for a UTF-8 row with invalidBytes error, and keeps it silently with replace", async () => {
+    await expect(readSource(mixed, { invalidBytes: "error" })).rejects.toMatchObject({ code: "CLEANSE_MIXED_ENCODING", location: { line: 102 } });
+    expect((await readSource(mixed, { invalidBytes: "replace" })).issues).toEqual([]);
+  });
+
+  test("reads a UTF-8 file with one truncated character as UTF-8, flags that record and warns", async () => {
+    const bytes = Buffer.concat([text("id,name\n1,José\n2,"), text("中").subarray(0, 2), text("x\n3,Zoë\n")]);
+    const r = await readSource(bytes);
+    expect(r.encoding).toBe("utf-8");
+    expect(r.records).toEqual([{ id: "1", name: "José" }, { id: "2", name: "\ufffdx" }, { id: "3", name: "Zoë" }]);
+    expect(codes(r)).toEqual(["1:invalid_encoding"]);
+    expect(r.issues[0]!.issue.location).toEqual({ file: "input", line: 3, byteOffset: 18 });
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).toMatch(/^The encoding of input is uncertain: read as utf-8 with confidence 0\.4\d/);
+  });
+
+  test("reads an ASCII file with one stray 0xFF byte as UTF-8 and flags that record, not as windows-1252", async () => {
+    const bytes = Buffer.concat([text("id,name\n1,Ann\n2,B"), Buffer.of(0xff), text("b\n3,Cy\n")]);
+    const r = await readSource(bytes);
+    expect(r.encoding).toBe("utf-8");
+    expect(codes(r)).toEqual(["1:invalid_encoding"]);
+    expect(r.warnings).toMatchInlineSnapshot(`
+      [
+        "The encoding of input is uncertain: read as utf-8 with confidence 0.05 (next guess windows-1252, 0.05); records with bytes invalid in utf-8 are quarantined. Set the encoding on the source (encoding: "utf-8" or encoding: "windows-1252") to read it without guessing.",
+      ]
+    `);
+  });
+
+  test("throws CLEANSE_ENCODING_UNCERTAIN naming the file with strict, before any record", async () => {
+    const path = join(dir, "stray.csv");
+    writeFileSync(path, Buffer.concat([text("id,name\n1,Ann\n2,B"), Buffer.of(0xff), text("b\n")]));
+    const source = readCsv(path, { strict: true });
+    const seen: DataRecord[] = [];
+    const run = async () => {
+      for await (const batch of source.batches()) seen.push(...batch.records);
+    };
+    await expect(run()).rejects.toMatchObject({ code: "CLEANSE_ENCODING_UNCERTAIN", encoding: "utf-8", location: { file: path } });
+    expect(seen).toEqual([]);
+    const confident = await readSource(mixed, { strict: true });
+    expect(confident.encoding).toBe("gbk");
+  });
+
+  test.each([
+    ["gbk", "gbk", `id,name,address\n${gbkRows}`],
+    ["windows1252", "windows-1252", "id,name,city\n1,Jürgen Müller,München\n2,François Dubois,Besançon\n3,José Peña,Málaga\n4,Zoë O'Brien,Cork\n"],
+  ])("still reads a clean %s file clean, without a warning", async (iconvName, expected, content) => {
+    const r = await readSource(iconv.encode(content, iconvName));
+    expect(r.encoding).toBe(expected);
+    expect(r.issues).toEqual([]);
+    expect(r.warnings).toEqual([]);
+    expect(Object.values(r.records.at(-1)!).join(",")).toBe(content.trimEnd().split("\n").at(-1));
   });
 });

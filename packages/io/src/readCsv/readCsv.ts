@@ -19,6 +19,11 @@ export interface ReadCsvOptions {
   /** Encoding name, or `"auto"` (the default) to detect it. */
   readonly encoding?: string;
   /**
+   * With `encoding: "auto"`, throw `UncertainEncodingError` (`CLEANSE_ENCODING_UNCERTAIN`) when the
+   * detected encoding's confidence is below 0.5, instead of a warning. Defaults to false.
+   */
+  readonly strict?: boolean;
+  /**
    * Rows with too few or too many fields: `"quarantine"` (default) keeps them with a `ragged_row`
    * error, `"pad"` fills short rows with `emptyAs` and a warning, `"error"` throws.
    */
@@ -43,7 +48,7 @@ export interface CsvSource extends RecordSource {
   columns(): readonly string[] | undefined;
   /** The delimiter in use, once known. */
   delimiter(): string | undefined;
-  /** Warnings so far (renamed duplicate or empty columns, ...). */
+  /** Warnings so far (renamed duplicate or empty columns, an uncertain encoding, ...). */
   warnings(): readonly string[];
 }
 
@@ -55,7 +60,8 @@ export interface CsvSource extends RecordSource {
  * @param input - a file path, bytes, or a byte stream (Node Readable, Web ReadableStream)
  * @param options - delimiter, header, columns, encoding, ragged-row and invalid-byte handling
  * @returns a record source for `processRecords` or `runPipeline`
- * @throws IoError `CLEANSE_FILE_NOT_FOUND` when the path does not exist
+ * @throws IoError `CLEANSE_FILE_NOT_FOUND` when the path does not exist; while reading,
+ * UncertainEncodingError `CLEANSE_ENCODING_UNCERTAIN` with `strict`
  * @example
  * const source = readCsv("customers.csv");
  * for await (const batch of source.batches()) batch.records[0] //=> { id: "1", name: "Ada" }
@@ -63,7 +69,6 @@ export interface CsvSource extends RecordSource {
 export function readCsv(input: ByteInput, options: ReadCsvOptions = {}): CsvSource {
   checkOptions(options);
   const opened = openInput(input, { ...(options.name === undefined ? {} : { name: options.name }), hash: options.hash ?? true });
-  const state = createReaderState(opened, options.encoding ?? "auto");
   const file = opened.path ?? opened.name;
   let columns: readonly string[] | undefined;
   let delimiter: string | undefined;
@@ -72,6 +77,7 @@ export function readCsv(input: ByteInput, options: ReadCsvOptions = {}): CsvSour
     warnings.push(message);
     options.onWarning?.(message);
   };
+  const state = createReaderState(opened, options.encoding ?? "auto", { strict: options.strict ?? false, warn });
 
   async function* batches(signal?: AbortSignal): AsyncGenerator<RecordBatch> {
     warnings.length = 0;
@@ -131,6 +137,7 @@ function checkOptions(options: ReadCsvOptions): void {
   oneOf("ragged", options.ragged, ["quarantine", "error", "pad"]);
   oneOf("invalidBytes", options.invalidBytes, ["quarantine", "error", "replace"]);
   oneOf("emptyAs", options.emptyAs, ["", null]);
+  oneOf("strict", options.strict, [true, false]);
   if (options.columns !== undefined && (options.columns.length === 0 || new Set(options.columns).size !== options.columns.length)) {
     throw new ConfigError("Invalid columns: expected a non-empty list of distinct names.", { code: "CLEANSE_BAD_OPTION" });
   }

@@ -2,7 +2,7 @@ import { DataError, type DataRecord, type InputFingerprint, type Issue, type Rec
 import type { ByteInput } from "../ByteInput/ByteInput.ts";
 import { openInput } from "../_internal/openInput.ts";
 import type { InvalidBytes } from "../_internal/chunkDecoder.ts";
-import { invalidEncodingIssue } from "../_internal/issues.ts";
+import { encodingError, encodingIssues } from "../_internal/issues.ts";
 import { describeJsonError, jsonErrorPosition, jsonKind } from "../_internal/jsonText.ts";
 import { createReaderState, decodedPieces } from "../_internal/textSource.ts";
 
@@ -12,6 +12,11 @@ export interface ReadJsonOptions {
   readonly name?: string;
   /** Encoding name, or `"auto"` (the default) to detect it. */
   readonly encoding?: string;
+  /**
+   * With `encoding: "auto"`, throw `UncertainEncodingError` (`CLEANSE_ENCODING_UNCERTAIN`) when the
+   * detected encoding's confidence is below 0.5, instead of a warning. Defaults to false.
+   */
+  readonly strict?: boolean;
   /** Bytes invalid in the encoding: `"quarantine"` (default) adds an `invalid_encoding` error, `"replace"` keeps U+FFFD silently, `"error"` throws. */
   readonly invalidBytes?: "quarantine" | "error" | "replace";
   /** Whether to compute the SHA-256 of the input for the fingerprint. Defaults to true. */
@@ -22,6 +27,8 @@ export interface ReadJsonOptions {
 export interface JsonSource extends RecordSource {
   fingerprint(): InputFingerprint;
   progress(): SourceProgress;
+  /** Warnings so far (an uncertain encoding). */
+  warnings(): readonly string[];
 }
 
 const BATCH = 512;
@@ -44,11 +51,13 @@ const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c ==
  */
 export function readJson(input: ByteInput, options: ReadJsonOptions = {}): JsonSource {
   const opened = openInput(input, { ...(options.name === undefined ? {} : { name: options.name }), hash: options.hash ?? true });
-  const state = createReaderState(opened, options.encoding ?? "auto");
+  const warnings: string[] = [];
+  const state = createReaderState(opened, options.encoding ?? "auto", { strict: options.strict ?? false, warn: (message) => warnings.push(message) });
   const file = opened.path ?? opened.name;
   const invalidBytes = options.invalidBytes ?? "quarantine";
 
   async function* batches(signal?: AbortSignal): AsyncGenerator<RecordBatch> {
+    warnings.length = 0;
     const decoder = state.decoder();
     let buf = "";
     let invalid: InvalidBytes[] = [];
@@ -98,14 +107,8 @@ export function readJson(input: ByteInput, options: ReadJsonOptions = {}): JsonS
       const found: Issue[] = [];
       const mine = invalid.filter((x) => x.textIndex >= elementStart && x.textIndex < end);
       if (mine.length > 0) {
-        if (invalidBytes === "error") {
-          throw new DataError(`${file}:${elementLine}: bytes at byte offset ${mine[0]!.byteOffset} are not valid ${decoder.encoding}.`, {
-            code: "CLEANSE_INVALID_ENCODING",
-            location: { file, line: elementLine, byteOffset: mine[0]!.byteOffset },
-            hint: "Set the encoding option to the file's real encoding.",
-          });
-        }
-        if (invalidBytes === "quarantine") found.push(invalidEncodingIssue(mine, decoder.encoding, file, elementLine));
+        if (invalidBytes === "error") throw encodingError(mine[0]!, decoder.encoding, file, elementLine);
+        if (invalidBytes === "quarantine") found.push(...encodingIssues(mine, decoder.encoding, file, elementLine));
       }
       let record: DataRecord;
       if (typeof value === "object" && value !== null && !Array.isArray(value)) record = value as DataRecord;
@@ -213,5 +216,6 @@ export function readJson(input: ByteInput, options: ReadJsonOptions = {}): JsonS
     batches,
     fingerprint: () => state.fingerprint("json"),
     progress: () => state.progress(),
+    warnings: () => warnings,
   };
 }

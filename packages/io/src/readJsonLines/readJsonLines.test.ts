@@ -87,4 +87,16 @@ describe("readJsonLines", () => {
     expect(source.fingerprint()).toMatchObject({ name: "events", format: "jsonl", encoding: "utf-8", bytes: 16, records: 2 });
     expect(source.progress()).toEqual({ bytesRead: 16, bytesTotal: 16 });
   });
+
+  test("flags a UTF-8 line after GBK lines, and warns about an uncertain encoding", async () => {
+    const gbk = iconv.encode(Array.from({ length: 50 }, (_, i) => `{"id":${i},"city":"北京市朝阳区"}\n`).join(""), "gbk");
+    const bytes = Buffer.concat([gbk, text('{"id":50,"name":"张伟"}\n')]);
+    const r = await read(bytes);
+    expect(r.issues.map(([i, issue]) => `${i}:${issue.code}:${issue.location?.line}`)).toEqual(["50:mixed_encoding:51"]);
+    const stray = readJsonLines(Buffer.concat([text('{"a":"x'), Buffer.of(0xff), text('"}\n')]));
+    for await (const batch of stray.batches()) expect(batch.issues?.get(0)?.[0]?.code).toBe("invalid_encoding");
+    expect(stray.fingerprint().encoding).toBe("utf-8");
+    expect(stray.warnings()).toHaveLength(1);
+    expect(stray.warnings()[0]).toContain("The encoding of input is uncertain");
+  });
 });

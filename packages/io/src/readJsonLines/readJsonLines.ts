@@ -2,7 +2,7 @@ import { DataError, type DataRecord, type InputFingerprint, type Issue, type Rec
 import type { ByteInput } from "../ByteInput/ByteInput.ts";
 import { openInput } from "../_internal/openInput.ts";
 import type { InvalidBytes } from "../_internal/chunkDecoder.ts";
-import { invalidEncodingIssue } from "../_internal/issues.ts";
+import { encodingError, encodingIssues } from "../_internal/issues.ts";
 import { describeJsonError, jsonErrorPosition, jsonKind } from "../_internal/jsonText.ts";
 import { createReaderState, decodedPieces } from "../_internal/textSource.ts";
 
@@ -12,6 +12,11 @@ export interface ReadJsonLinesOptions {
   readonly name?: string;
   /** Encoding name, or `"auto"` (the default) to detect it. */
   readonly encoding?: string;
+  /**
+   * With `encoding: "auto"`, throw `UncertainEncodingError` (`CLEANSE_ENCODING_UNCERTAIN`) when the
+   * detected encoding's confidence is below 0.5, instead of a warning. Defaults to false.
+   */
+  readonly strict?: boolean;
   /** Bytes invalid in the encoding: `"quarantine"` (default) adds an `invalid_encoding` error, `"replace"` keeps U+FFFD silently, `"error"` throws. */
   readonly invalidBytes?: "quarantine" | "error" | "replace";
   /** Whether to compute the SHA-256 of the input for the fingerprint. Defaults to true. */
@@ -22,6 +27,8 @@ export interface ReadJsonLinesOptions {
 export interface JsonLinesSource extends RecordSource {
   fingerprint(): InputFingerprint;
   progress(): SourceProgress;
+  /** Warnings so far (an uncertain encoding). */
+  warnings(): readonly string[];
 }
 
 const BATCH = 512;
@@ -39,11 +46,13 @@ const BATCH = 512;
  */
 export function readJsonLines(input: ByteInput, options: ReadJsonLinesOptions = {}): JsonLinesSource {
   const opened = openInput(input, { ...(options.name === undefined ? {} : { name: options.name }), hash: options.hash ?? true });
-  const state = createReaderState(opened, options.encoding ?? "auto");
+  const warnings: string[] = [];
+  const state = createReaderState(opened, options.encoding ?? "auto", { strict: options.strict ?? false, warn: (message) => warnings.push(message) });
   const file = opened.path ?? opened.name;
   const invalidBytes = options.invalidBytes ?? "quarantine";
 
   async function* batches(signal?: AbortSignal): AsyncGenerator<RecordBatch> {
+    warnings.length = 0;
     const decoder = state.decoder();
     let rest = "";
     let restInvalid: InvalidBytes[] = [];
@@ -55,14 +64,8 @@ export function readJsonLines(input: ByteInput, options: ReadJsonLinesOptions = 
     const add = (text: string, lineNo: number, invalid: readonly InvalidBytes[]) => {
       const found: Issue[] = [];
       if (invalid.length > 0) {
-        if (invalidBytes === "error") {
-          throw new DataError(`${file}:${lineNo}: bytes at byte offset ${invalid[0]!.byteOffset} are not valid ${decoder.encoding}.`, {
-            code: "CLEANSE_INVALID_ENCODING",
-            location: { file, line: lineNo, byteOffset: invalid[0]!.byteOffset },
-            hint: "Set the encoding option to the file's real encoding.",
-          });
-        }
-        if (invalidBytes === "quarantine") found.push(invalidEncodingIssue(invalid, decoder.encoding, file, lineNo));
+        if (invalidBytes === "error") throw encodingError(invalid[0]!, decoder.encoding, file, lineNo);
+        if (invalidBytes === "quarantine") found.push(...encodingIssues(invalid, decoder.encoding, file, lineNo));
       }
       let record: DataRecord;
       try {
@@ -119,6 +122,7 @@ export function readJsonLines(input: ByteInput, options: ReadJsonLinesOptions = 
     batches,
     fingerprint: () => state.fingerprint("jsonl"),
     progress: () => state.progress(),
+    warnings: () => warnings,
   };
 }
 

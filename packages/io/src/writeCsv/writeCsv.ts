@@ -1,4 +1,4 @@
-import { ConfigError, DataError, type DataRecord, type RecordEnvelope, type RecordSink } from "@cleanse/core";
+import { ConfigError, DataError, getField, isInheritedName, type DataRecord, type RecordEnvelope, type RecordSink } from "@cleanse/core";
 import { createTextOutput } from "../_internal/textOutput.ts";
 import { unionColumnsSink } from "../_internal/unionColumnsSink.ts";
 import { recordLabel, toCellText } from "../_internal/values.ts";
@@ -67,6 +67,7 @@ export function writeCsv(path: string, options: WriteCsvOptions = {}): RecordSin
   const needsQuotes = new RegExp(`[${delimiter === "]" || delimiter === "\\" || delimiter === "^" || delimiter === "-" ? `\\${delimiter}` : delimiter}"\\r\\n]`);
   let columns: readonly string[] | undefined = options.columns as readonly string[] | undefined;
   let known: ReadonlySet<string> = new Set(columns);
+  let inherited: readonly boolean[] = (columns ?? []).map(isInheritedName);
   let count = 0;
   let headerWritten = false;
 
@@ -91,6 +92,7 @@ export function writeCsv(path: string, options: WriteCsvOptions = {}): RecordSin
       if (!columns) {
         columns = inferColumns(record, envelope);
         known = new Set(columns);
+        inherited = columns.map(isInheritedName);
       }
       const pendingHeader = headerWritten ? undefined : writeHeader();
       for (const key in record) {
@@ -103,7 +105,8 @@ export function writeCsv(path: string, options: WriteCsvOptions = {}): RecordSin
       }
       const cols = columns;
       let line = "";
-      for (let i = 0; i < cols.length; i++) line += (i === 0 ? "" : delimiter) + cell(record[cols[i]!]);
+      // A record without a column named like an inherited property (`toString`) leaves its cell empty.
+      for (let i = 0; i < cols.length; i++) line += (i === 0 ? "" : delimiter) + cell(inherited[i] ? getField(record, cols[i]!) : record[cols[i]!]);
       const written = output.write(line + eol, () => recordLabel(envelope, count));
       if (pendingHeader || written) return Promise.all([pendingHeader, written]).then(() => {});
     },
