@@ -56,7 +56,9 @@ export {
   type RuleSummary,
   type StepTiming,
 } from "./QualityReport/QualityReport.ts";
-export { createReportBuilder, type Masker, type ReportBuilder, type ReportBuilderOptions } from "./QualityReport/createReportBuilder.ts";
+export { createReportBuilder, type ReportBuilder, type ReportBuilderOptions } from "./QualityReport/createReportBuilder.ts";
+export { createPiiPolicy, maskableSection, type Masker, type PiiPolicy, type PiiPolicyOptions } from "./QualityReport/PiiPolicy.ts";
+export { isPersonalFieldName } from "./QualityReport/isPersonalFieldName.ts";
 export {
   processRecords,
   type PipelineProgress,
@@ -65,6 +67,7 @@ export {
 } from "./processRecords/processRecords.ts";
 export { runPipeline, type RunPipelineOptions } from "./runPipeline/runPipeline.ts";
 export { dropFields, renameFields, selectFields } from "./fieldSteps/fieldSteps.ts";
+export { getField, hasField, isInheritedName, setField } from "./fieldAccess/fieldAccess.ts";
 export { collect } from "./collect/collect.ts";
 export { formatLocation } from "./formatLocation/formatLocation.ts";
 export { toNodeReadable, toWebStream } from "./streamAdapters/streamAdapters.ts";

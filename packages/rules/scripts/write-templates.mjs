@@ -12,8 +12,9 @@ export const COPIES = 32;
 const body = `  (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -35,8 +36,10 @@ export function renderTemplates() {
 // ${COPIES} copies of the same field checker, as distinct function literals. V8 keeps call-site feedback per
 // literal, so giving each field its own copy makes the calls to that field's tests monomorphic and inlinable
 // (about 8x faster dispatch than one shared closure), with no eval or new Function. Fields beyond ${COPIES}
-// reuse copies round-robin and still work, only with less inlining.
-import type { DataRecord, Issue, SourceLocation } from "@cleanse/core";
+// reuse copies round-robin and still work, only with less inlining. A field named like a property every object
+// inherits (\`toString\`, \`constructor\`, \`__proto__\`) is read only as the record's own property, so a record
+// without it is missing the value; other names skip that check, which would cost a third of the checker's speed.
+import { isInheritedName, type DataRecord, type Issue, type SourceLocation } from "@cleanse/core";
 import { isSpaceCode } from "./values.ts";
 
 /** Tests a present value. */

@@ -1,3 +1,4 @@
+import { getField } from "../fieldAccess/fieldAccess.ts";
 import type { DataRecord, Dimension, Issue, Severity, SourceLocation } from "../Issue/Issue.ts";
 import type { DimensionScore } from "../QualityReport/QualityReport.ts";
 import type { RecordSource } from "../RecordSource/RecordSource.ts";
@@ -45,7 +46,11 @@ export interface StepContext {
    * when absent), so that a step can tell which records will be quarantined.
    */
   readonly quarantineOn?: Severity;
-  /** Adds a package-specific section to the report (e.g. dedupe clusters). */
+  /**
+   * Adds a package-specific section to the report (e.g. dedupe clusters). The report masks the personal values in it
+   * unless the run shows personal data: values personal by themselves everywhere, and those of personal fields where
+   * the section tells where its records are (`maskableSection`).
+   */
   setSection(name: string, data: unknown): void;
   /**
    * Replaces the report's dimension scores (by default the share of records without an error or
@@ -53,7 +58,7 @@ export interface StepContext {
    * engine provides it; the score step calls it from `finish()`.
    */
   setDimensions?(dimensions: readonly DimensionScore[]): void;
-  /** Adds a warning to the report. */
+  /** Adds a warning to the report; personal values in it are masked. */
   warn(message: string): void;
 }
 
@@ -61,7 +66,10 @@ interface StepBase {
   readonly name: string;
   /** Rules this step evaluates, for the report. */
   readonly rules?: readonly RuleInfo[];
-  /** Fields holding personal data: report examples for them are masked. */
+  /**
+   * Fields holding personal data: the report masks their values in examples, messages and sections. Fields named
+   * like personal data (`isPersonalFieldName`) are masked without being declared.
+   */
   readonly piiFields?: readonly string[];
   /** Called once before the first record. */
   start?(ctx: StepContext): void | Promise<void>;
@@ -134,7 +142,7 @@ export function mapRecords(name: string, transform: (record: DataRecord) => Data
       const after = transform(before);
       if (after === before) return;
       for (const key of Object.keys(after)) {
-        if (!Object.is(after[key], before[key])) markChanged(envelope, key);
+        if (!Object.is(after[key], getField(before, key)) || !Object.hasOwn(before, key)) markChanged(envelope, key);
       }
       envelope.record = after;
     },

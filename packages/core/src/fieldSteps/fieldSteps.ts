@@ -1,23 +1,26 @@
+import { getField, hasField, setField } from "../fieldAccess/fieldAccess.ts";
 import type { DataRecord } from "../Issue/Issue.ts";
 import type { RecordStep } from "../Step/Step.ts";
 
 /**
- * A step that renames fields; fields not named keep their name and order.
- * @param mapping - old name to new name
+ * A step that renames fields; fields not named keep their name and order. Names are data: a field called
+ * `toString`, `constructor` or `__proto__` is renamed, or kept, like any other.
+ * @param mapping - old name to new name (its own keys only)
  * @returns a record step
  * @example
  * renameFields({ 客户编号: "customer_id" })
  */
 export function renameFields(mapping: Readonly<Record<string, string>>): RecordStep {
-  const entries = Object.entries(mapping);
+  const renames = new Map(Object.entries(mapping));
+  const from = [...renames.keys()];
   return {
     kind: "record",
     name: "rename",
     process(env) {
       const r = env.record;
-      if (!entries.some(([from]) => from in r)) return;
+      if (!from.some((name) => hasField(r, name))) return;
       const out: DataRecord = {};
-      for (const key of Object.keys(r)) out[mapping[key] ?? key] = r[key];
+      for (const key of Object.keys(r)) setField(out, renames.get(key) ?? key, r[key]);
       env.record = out;
     },
   };
@@ -37,7 +40,7 @@ export function selectFields(fields: readonly string[]): RecordStep {
     process(env) {
       const r = env.record;
       const out: DataRecord = {};
-      for (const f of fields) out[f] = r[f] ?? null;
+      for (const f of fields) setField(out, f, getField(r, f) ?? null);
       env.record = out;
     },
   };
@@ -58,7 +61,7 @@ export function dropFields(fields: readonly string[]): RecordStep {
     process(env) {
       const r = env.record;
       const out: DataRecord = {};
-      for (const key of Object.keys(r)) if (!drop.has(key)) out[key] = r[key];
+      for (const key of Object.keys(r)) if (!drop.has(key)) setField(out, key, r[key]);
       env.record = out;
     },
   };

@@ -3,8 +3,10 @@
 // 32 copies of the same field checker, as distinct function literals. V8 keeps call-site feedback per
 // literal, so giving each field its own copy makes the calls to that field's tests monomorphic and inlinable
 // (about 8x faster dispatch than one shared closure), with no eval or new Function. Fields beyond 32
-// reuse copies round-robin and still work, only with less inlining.
-import type { DataRecord, Issue, SourceLocation } from "@cleanse/core";
+// reuse copies round-robin and still work, only with less inlining. A field named like a property every object
+// inherits (`toString`, `constructor`, `__proto__`) is read only as the record's own property, so a record
+// without it is missing the value; other names skip that check, which would cost a third of the checker's speed.
+import { isInheritedName, type DataRecord, type Issue, type SourceLocation } from "@cleanse/core";
 import { isSpaceCode } from "./values.ts";
 
 /** Tests a present value. */
@@ -41,8 +43,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -60,8 +63,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -79,8 +83,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -98,8 +103,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -117,8 +123,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -136,8 +143,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -155,8 +163,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -174,8 +183,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -193,8 +203,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -212,8 +223,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -231,8 +243,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -250,8 +263,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -269,8 +283,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -288,8 +303,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -307,8 +323,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -326,8 +343,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -345,8 +363,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -364,8 +383,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -383,8 +403,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -402,8 +423,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -421,8 +443,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -440,8 +463,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -459,8 +483,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -478,8 +503,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -497,8 +523,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -516,8 +543,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -535,8 +563,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -554,8 +583,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -573,8 +603,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -592,8 +623,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -611,8 +643,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {
@@ -630,8 +663,9 @@ export const FIELD_TEMPLATES: readonly FieldTemplate[] = [
   (field, required, tests, failures, next) => {
     const t0 = tests[0], t1 = tests[1], t2 = tests[2], t3 = tests[3];
     const f0 = failures[0] as FailureIssue, f1 = failures[1] as FailureIssue, f2 = failures[2] as FailureIssue, f3 = failures[3] as FailureIssue;
+    const inherited = isInheritedName(field);
     return (record, out, seq, location) => {
-      const v = record[field];
+      const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
       if (v === undefined || v === null || v === "") {
         if (required !== undefined) out.push(required(v, record, location));
       } else {

@@ -88,7 +88,10 @@ export function normalizeRuleFile(ctx: NormalizeContext): RuleSet {
     throw new ConfigValidationError(doc.file, [{ path, location: doc.locate(path, { key }), message }]);
   };
 
-  const rawFields = top.fields ?? {};
+  // zod leaves a `__proto__` key out of the records it parses, but a field may be called so: the field names and
+  // their rules come from the value as written (its own keys, in order), which the schema has just checked.
+  const written = at.reduce<unknown>((v, seg) => (v as Record<string | number, unknown>)[seg], doc.value) as { readonly fields?: Record<string, unknown> };
+  const rawFields = top.fields === undefined ? {} : (written.fields ?? top.fields);
   for (const [field, raw] of Object.entries(rawFields)) {
     fieldNames.add(field);
     const fieldPath = [...at, "fields", field];

@@ -1,4 +1,4 @@
-import type { DataRecord, Issue, RuleInfo, SourceLocation, StepFactoryContext } from "@cleanse/core";
+import { getField, isInheritedName, type DataRecord, type Issue, type RuleInfo, type SourceLocation, type StepFactoryContext } from "@cleanse/core";
 import { maskValue } from "@cleanse/values";
 import { expressionOption } from "../_internal/catalog/records.ts";
 import type { CompiledExpr } from "../_internal/expression/compile.ts";
@@ -87,7 +87,7 @@ export function compileRules(input: RuleSet | RuleFile, options: CompileRulesOpt
   const maskIn = (message: string, record: DataRecord | undefined, value: unknown, field: string | undefined): string => {
     const hidden: unknown[] = [];
     if (field !== undefined && pii.has(field)) hidden.push(value);
-    if (record) for (const f of pii) if (f !== field) hidden.push(record[f]);
+    if (record) for (const f of pii) if (f !== field) hidden.push(getField(record, f));
     let m = message;
     for (const v of hidden) {
       if (v === undefined || v === null || v === "") continue;
@@ -240,8 +240,9 @@ function makeFieldStep(field: string, all: readonly Slot[], valueIssue: (slot: S
     return FIELD_TEMPLATES[index % FIELD_TEMPLATES.length]!(field, required, tests, failures, next);
   }
   const n = slots.length;
+  const inherited = isInheritedName(field);
   return (record, out, seq, location) => {
-    const v = record[field];
+    const v = inherited && !Object.hasOwn(record, field) ? undefined : record[field];
     if (v === undefined || v === null || v === "") {
       if (required !== undefined) out.push(required(v, record, location));
       for (let k = 0; k < missingIdx.length; k++) {

@@ -1,4 +1,4 @@
-import { ConfigError, type Dimension, type IssueCode, type Severity } from "@cleanse/core";
+import { ConfigError, getField, type Dimension, type IssueCode, type Severity } from "@cleanse/core";
 import type { RuleDefinition, RuleFinding } from "../defineRule/defineRule.ts";
 
 /** The Standard Schema v1 interface (https://standardschema.dev), implemented by zod, valibot, arktype and others. */
@@ -70,7 +70,7 @@ export function fromStandardSchema(schema: StandardSchemaV1, options: FromStanda
       return {
         kind: "record",
         check(record) {
-          const value = field === undefined ? record : record[field];
+          const value = field === undefined ? record : getField(record, field);
           if (field !== undefined && !checkMissing && (value === undefined || value === null || value === "")) return undefined;
           const result = run(value);
           if (!result.issues || result.issues.length === 0) return undefined;
@@ -81,7 +81,7 @@ export function fromStandardSchema(schema: StandardSchemaV1, options: FromStanda
             const where = rest.length > 0 ? ` (at ${rest.map(String).join(".")})` : "";
             return {
               message: `${issue.message}${where}`,
-              ...(issueField === undefined ? {} : { field: issueField, value: field === undefined ? (record as Record<string, unknown>)[issueField] : value }),
+              ...(issueField === undefined ? {} : { field: issueField, value: field === undefined ? getField(record, issueField) : value }),
             };
           });
         },

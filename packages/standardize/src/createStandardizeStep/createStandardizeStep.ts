@@ -1,7 +1,10 @@
 import {
   addIssue,
   ConfigError,
+  getField,
+  hasField,
   markChanged,
+  setField,
   type DataRecord,
   type RecordEnvelope,
   type RecordStep,
@@ -107,8 +110,8 @@ export function createStandardizeStep(config: StandardizeStepConfig, ctx: StepFa
     let next: DataRecord | undefined;
     for (let p = 0; p < plans.length; p++) {
       const plan = plans[p]!;
-      const original = record[plan.field];
-      if (original === undefined && !(plan.field in record)) {
+      const original = getField(record, plan.field);
+      if (original === undefined && !hasField(record, plan.field)) {
         if (firstKeys === undefined) firstKeys = Object.keys(record);
         continue;
       }
@@ -136,7 +139,7 @@ export function createStandardizeStep(config: StandardizeStepConfig, ctx: StepFa
       }
       if (failed || Object.is(value, original)) continue;
       if (next === undefined) next = { ...record };
-      next[plan.field] = value;
+      setField(next, plan.field, value);
       markChanged(envelope, plan.field);
     }
     if (next !== undefined) envelope.record = next;
@@ -163,9 +166,10 @@ export function createStandardizeStep(config: StandardizeStepConfig, ctx: StepFa
         }
         buffer.push(next.value);
       }
-      const inferred: Record<string, DateOrderInference & { used: boolean }> = {};
+      // Keyed by field name, so a field called `__proto__` or `constructor` is a key like any other.
+      const inferred: Record<string, DateOrderInference & { used: boolean }> = Object.create(null);
       for (const { field, link } of inferring) {
-        const inference = inferDateOrder(buffer.map((env) => env.record[field]));
+        const inference = inferDateOrder(buffer.map((env) => getField(env.record, field)));
         const used = inference.order !== undefined && inference.confidence >= parsed.inferConfidence;
         inferred[field] = { ...inference, used };
         const options: StandardizeDateOptions = used ? { ...link.infer, order: inference.order! } : { ...link.infer };
@@ -264,7 +268,7 @@ function phoneByRegionField(options: StandardizePhoneOptions, regionField: strin
   const byRegion = new Map<string, Standardize>();
   const regions = new Map<string, string | undefined>();
   return (value, record) => {
-    const named = Object.hasOwn(record, regionField) ? record[regionField] : undefined;
+    const named = getField(record, regionField);
     if (named === undefined || named === null || (typeof named === "string" && named.trim() === "")) return fallback(value, record);
     // A region field holds few distinct values: read each once.
     const key = typeof named === "string" ? named : String(named);

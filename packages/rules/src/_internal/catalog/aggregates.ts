@@ -1,3 +1,4 @@
+import { getField } from "@cleanse/core";
 import { z } from "zod";
 import { RuleOptionError, type CompiledRule, type RuleDefinition, type RuleFinding } from "../../defineRule/defineRule.ts";
 import { createHashedKeyTable, formatFloating, compareDecimals } from "@cleanse/values";
@@ -110,7 +111,7 @@ const nullRatio = builtin({
       kind: "dataset",
       add(record) {
         n++;
-        if (isMissing(record[field])) missing++;
+        if (isMissing(getField(record, field))) missing++;
       },
       finish: () => verdict(`null ratio of ${field} (${missing}/${n})`, n === 0 ? 0 : missing / n, v),
     };
@@ -147,7 +148,7 @@ const distinctCount = builtin({
     const field = targetField(o, target, "distinct_count");
     const v = compileBounds(o);
     const t = distinctTracker();
-    return { kind: "dataset", add: (r) => t.add(r[field]), finish: () => verdict(`distinct count of ${field}`, t.distinct, v) };
+    return { kind: "dataset", add: (r) => t.add(getField(r, field)), finish: () => verdict(`distinct count of ${field}`, t.distinct, v) };
   },
 });
 
@@ -163,7 +164,7 @@ const uniqueRatio = builtin({
     const field = targetField(o, target, "unique_ratio");
     const v = compileBounds(o);
     const t = distinctTracker();
-    return { kind: "dataset", add: (r) => t.add(r[field]), finish: () => verdict(`unique ratio of ${field}`, t.present === 0 ? 0 : t.distinct / t.present, v) };
+    return { kind: "dataset", add: (r) => t.add(getField(r, field)), finish: () => verdict(`unique ratio of ${field}`, t.present === 0 ? 0 : t.distinct / t.present, v) };
   },
 });
 
@@ -175,7 +176,7 @@ function numberStream(field: string) {
   return {
     /** The value's canonical decimal text, undefined when missing or not a number. */
     read(record: Record<string, unknown>): string | undefined {
-      const raw = record[field];
+      const raw = getField(record, field);
       if (isMissing(raw)) return undefined;
       const text = typeof raw === "boolean" ? (raw ? "1" : "0") : toDecimalText(raw);
       if (text === undefined && bad++ === 0) firstBad = raw;
@@ -272,7 +273,7 @@ function extremeRule(name: "minimum" | "maximum") {
         kind: "dataset",
         add(record) {
           if (v.isDate) {
-            const raw = record[field];
+            const raw = getField(record, field);
             if (isMissing(raw)) return;
             const t = readDate(raw);
             if (Number.isNaN(t)) {

@@ -1,3 +1,4 @@
+import { getField } from "@cleanse/core";
 import { z } from "zod";
 import { RuleOptionError, type RuleDefinition, type RuleFinding } from "../../defineRule/defineRule.ts";
 import { formatFloating } from "@cleanse/values";
@@ -31,7 +32,7 @@ const freshness = builtin({
     return {
       kind: "dataset",
       add(record) {
-        const raw = record[field];
+        const raw = getField(record, field);
         if (isMissing(raw)) return;
         const t = read(raw);
         if (!Number.isNaN(t) && (Number.isNaN(latest) || t > latest)) latest = t;
@@ -76,7 +77,7 @@ const distinctValues = builtin({
     return {
       kind: "dataset",
       add(record) {
-        const raw = record[field];
+        const raw = getField(record, field);
         if (isMissing(raw)) return;
         const key = toKey(raw);
         const hit = matches(key, raw);
@@ -113,7 +114,7 @@ const mostCommonValue = builtin({
     return {
       kind: "dataset",
       add(record) {
-        const raw = record[field];
+        const raw = getField(record, field);
         if (isMissing(raw)) return;
         const key = toKey(raw);
         counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -152,7 +153,7 @@ const columns = builtin({
     return {
       kind: "dataset",
       add(record) {
-        for (const k in record) seen.add(k);
+        for (const k of Object.keys(record)) seen.add(k);
       },
       finish() {
         const have = [...seen];

@@ -1,3 +1,4 @@
+import { getField } from "@cleanse/core";
 import { z } from "zod";
 import { RuleOptionError, type RuleDefinition } from "../../defineRule/defineRule.ts";
 import { compileExpressionText, type CompiledExpression } from "../expression/compile.ts";
@@ -41,10 +42,10 @@ const check = builtin({
       check(record) {
         if (condition !== undefined && truth(condition(record)) !== true) return undefined;
         if (truth(evaluate(record)) !== false) return undefined;
-        const shown = fields.slice(0, 4).map((f) => `${f}=${show(record[f])}`).join(", ");
+        const shown = fields.slice(0, 4).map((f) => `${f}=${show(getField(record, f))}`).join(", ");
         return {
           message: `${target.id === "check" ? "check" : target.id} failed: ${o.assert}${shown ? ` (${shown})` : ""}`,
-          ...(fields.length === 1 ? { field: fields[0]!, value: record[fields[0]!] } : {}),
+          ...(fields.length === 1 ? { field: fields[0]!, value: getField(record, fields[0]!) } : {}),
         };
       },
     };
@@ -67,7 +68,7 @@ const distinctFields = builtin({
       check(record) {
         const seen = new Map<string, string>();
         for (const f of fields) {
-          const v = record[f];
+          const v = getField(record, f);
           if (isMissing(v)) continue;
           const key = toKey(v);
           const other = seen.get(key);
@@ -96,7 +97,7 @@ const sumOfFields = builtin({
       check(record) {
         const sum = createExactSum();
         for (const f of o.fields) {
-          const v = record[f];
+          const v = getField(record, f);
           if (isMissing(v)) continue;
           const text = toDecimalText(v);
           if (text === undefined) return { message: `${f} is not a number (${show(v)})`, field: f, value: v };

@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from "node:path";
-import { ConfigError, type DataRecord, type RecordSource } from "@cleanse/core";
+import { ConfigError, getField, type DataRecord, type RecordSource } from "@cleanse/core";
 import { z } from "zod";
 import { RuleOptionError, type RuleDefinition, type RuleTarget } from "../../defineRule/defineRule.ts";
 import { createExactKeyTable, createHashedKeyTable, type KeyTable } from "@cleanse/values";
@@ -52,12 +52,12 @@ async function* recordsOf(input: Iterable<DataRecord> | AsyncIterable<DataRecord
 
 function keyOf(record: DataRecord, fields: readonly string[], fold: (s: string) => string): string | undefined {
   if (fields.length === 1) {
-    const v = record[fields[0]!];
+    const v = getField(record, fields[0]!);
     return isMissing(v) ? undefined : fold(toKey(v));
   }
   let key = "";
   for (let i = 0; i < fields.length; i++) {
-    const v = record[fields[i]!];
+    const v = getField(record, fields[i]!);
     if (isMissing(v)) return undefined;
     key += `${i === 0 ? "" : "\u001f"}${fold(toKey(v))}`;
   }
@@ -104,7 +104,7 @@ function compileReference(o: ReferenceOptions, target: RuleTarget) {
       if (key === undefined) return undefined;
       if (table === undefined) throw new Error("reference keys were not loaded: call prepare() first");
       if (table.get(key) !== -1) return undefined;
-      const value = own.length === 1 ? record[own[0]!] : own.map((f) => record[f]);
+      const value = own.length === 1 ? getField(record, own[0]!) : own.map((f) => getField(record, f));
       return {
         message: `${own.join(", ")} ${show(value)} not found in ${name} (${other.join(", ")})`,
         ...(own.length === 1 ? { field: own[0]! } : {}),

@@ -1,3 +1,4 @@
+import { getField } from "@cleanse/core";
 import { z } from "zod";
 import { RuleOptionError, type RuleDefinition, type RuleFinding } from "../../defineRule/defineRule.ts";
 import { compareValues, fromField } from "../expression/values.ts";
@@ -88,13 +89,13 @@ const unique = builtin({
         let missing = 0;
         let key = "";
         for (let i = 0; i < fields.length; i++) {
-          const v = record[fields[i]!];
+          const v = getField(record, fields[i]!);
           if (isMissing(v)) missing++;
           key += `${i === 0 ? "" : "\u001f"}${isMissing(v) ? "\u0000" : fold(toKey(v))}`;
         }
         if (skipAll ? missing === fields.length : missing > 0) return undefined;
         if (state.see(key, seq)) return undefined;
-        return { message: `duplicate combination of ${fields.join(", ")}, first seen in record ${state.firstOfLast() + 1}`, value: fields.map((f) => record[f]) };
+        return { message: `duplicate combination of ${fields.join(", ")}, first seen in record ${state.firstOfLast() + 1}`, value: fields.map((f) => getField(record, f)) };
       },
       finish: () => state.finish(`combinations of ${fields.join(", ")}`),
     };

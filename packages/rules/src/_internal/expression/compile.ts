@@ -2,7 +2,7 @@ import { suggest } from "@cleanse/config";
 import type { DataRecord } from "@cleanse/core";
 import { exactArithmetic } from "../decimals.ts";
 import { asDecimalText, asNumber, asText, compareValues, equalValues, fromField, truth, type ExprValue } from "./values.ts";
-import { FUNCTION_NAMES, FUNCTIONS } from "./functions.ts";
+import { FUNCTION_NAMES, FUNCTIONS, type FunctionSpec } from "./functions.ts";
 import { parseExpressionText, type ExpressionNode } from "./parse.ts";
 import { ExpressionSyntaxError } from "./tokenize.ts";
 
@@ -23,6 +23,11 @@ export function compileExpressionText(text: string): CompiledExpression {
   return { evaluate, fields: [...fields] };
 }
 
+/** The function of that name; names such as `toString` or `constructor` are no functions of the language. */
+function functionSpec(name: string): FunctionSpec | undefined {
+  return Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
+}
+
 function compileNode(node: ExpressionNode, fields: Set<string>): CompiledExpr {
   switch (node.type) {
     case "literal": {
@@ -40,7 +45,7 @@ function compileNode(node: ExpressionNode, fields: Set<string>): CompiledExpr {
       return (r) => items.map((c) => c(r));
     }
     case "call": {
-      const spec = FUNCTIONS[node.name] ?? FUNCTIONS[node.name.toLowerCase()];
+      const spec = functionSpec(node.name) ?? functionSpec(node.name.toLowerCase());
       if (!spec) {
         const guess = suggest(node.name, FUNCTION_NAMES);
         throw new ExpressionSyntaxError(
