@@ -1,0 +1,263 @@
+import { execFile } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
+// Packs every package as `pnpm publish` would, checks what the tarballs hold, then installs them into a
+// project outside the workspace, type-checks it and runs it there, as a user of the npm packages would.
+const run = promisify(execFile);
+const root = join(import.meta.dirname, "..");
+const repository = "https://github.com/cleanse-data/cleanse";
+
+interface Manifest {
+  name: string;
+  version: string;
+  private?: boolean;
+  files?: string[];
+  exports?: unknown;
+  bin?: Record<string, string>;
+  publishConfig?: Record<string, unknown>;
+  repository?: { type: string; url: string; directory?: string };
+  homepage?: string;
+  bugs?: { url: string };
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+}
+
+interface Packed {
+  dir: string;
+  tarball: string;
+  files: string[];
+  manifest: Manifest;
+  readme: string;
+}
+
+const packageDirs = readdirSync(join(root, "packages")).filter((name) => {
+  const file = join(root, "packages", name, "package.json");
+  return existsSync(file) && (JSON.parse(readFileSync(file, "utf8")) as Manifest).private !== true;
+});
+const packed = new Map<string, Packed>();
+let work: string;
+
+/** The environment for npm and pnpm children, without the settings the running package manager exported. */
+function childEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+}
+
+async function extract(tarball: string, file: string): Promise<string> {
+  const { stdout } = await run("tar", ["-xzOf", tarball, `package/${file}`], { maxBuffer: 64 * 1024 * 1024 });
+  return stdout;
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), "cleanse-pack-"));
+  // `tsc -b` is incremental: this costs a few seconds when dist is current. Type errors are the type
+  // check's business; what matters here is that every package has its compiled entry point.
+  await run(process.execPath, [join(root, "scripts", "build.mjs")], { cwd: root }).catch(() => undefined);
+  const tarballs = join(work, "tarballs");
+  await mkdir(tarballs);
+  await Promise.all(
+    packageDirs.map(async (dir) => {
+      const { stdout } = await run("pnpm", ["pack", "--json", "--pack-destination", tarballs], {
+        cwd: join(root, "packages", dir),
+        env: childEnv(),
+        maxBuffer: 16 * 1024 * 1024,
+      });
+      const { filename } = JSON.parse(stdout) as { filename: string };
+      const { stdout: list } = await run("tar", ["-tzf", filename], { maxBuffer: 16 * 1024 * 1024 });
+      const files = list
+        .split("\n")
+        .filter((line) => line !== "" && !line.endsWith("/"))
+        .map((line) => line.replace(/^package\//, ""))
+        .sort();
+      const manifest = JSON.parse(await extract(filename, "package.json")) as Manifest;
+      packed.set(dir, { dir, tarball: filename, files, manifest, readme: await extract(filename, "README.md") });
+    }),
+  );
+}, 240_000);
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+function get(dir: string): Packed {
+  const p = packed.get(dir);
+  if (p === undefined) throw new Error(`${dir} was not packed`);
+  return p;
+}
+
+/** Every file path an `exports` value points at. */
+function exportTargets(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (value === null || typeof value !== "object") return [];
+  return Object.values(value).flatMap(exportTargets);
+}
+
+describe("the packed packages", () => {
+  test.each(packageDirs)("%s holds its manifest, README, LICENSE, JavaScript and declarations, and nothing else", (dir) => {
+    const { files, manifest } = get(dir);
+    expect(files).toEqual(expect.arrayContaining(["package.json", "README.md", "LICENSE", "dist/index.js", "dist/index.d.ts"]));
+    // Besides dist, a package may ship its command (bin/) and its JSON Schemas (schema/), as its "files" say.
+    const shipped = (manifest.files ?? []).filter((entry) => entry !== "dist");
+    const unexpected = files.filter((file) => {
+      if (["package.json", "README.md", "LICENSE"].includes(file)) return false;
+      if (/^dist\/.+\.(js|d\.ts)$/.test(file)) return /(^|\/)_testing\/|\.test(-d)?\.|\/_internal\/testing\./.test(file);
+      if (/^bin\/[^/]+\.js$/.test(file)) return !shipped.includes("bin");
+      if (/^schema\/[^/]+\.schema\.json$/.test(file)) return !shipped.includes("schema");
+      return true;
+    });
+    expect(unexpected).toEqual([]);
+    for (const file of files.filter((f) => f.endsWith(".js") && f.startsWith("dist/"))) {
+      expect(files, `${file} has no declarations`).toContain(file.replace(/\.js$/, ".d.ts"));
+    }
+  });
+
+  test.each(packageDirs)("%s's manifest names versions, links to the repository and exports only what it ships", (dir) => {
+    const { files, manifest } = get(dir);
+    for (const field of ["dependencies", "peerDependencies", "optionalDependencies"] as const) {
+      for (const [name, spec] of Object.entries(manifest[field] ?? {})) {
+        expect(spec, `${field}.${name}`).not.toMatch(/^(workspace|catalog|link|file):/);
+      }
+    }
+    expect(JSON.stringify(manifest.exports)).not.toContain("@cleanse/source");
+    const targets = [...exportTargets(manifest.exports), ...Object.values(manifest.bin ?? {})].map((t) => t.replace(/^\.\//, ""));
+    expect(targets.length).toBeGreaterThan(0);
+    for (const target of targets) expect(files, `exports ${target}`).toContain(target);
+    expect(manifest.repository).toEqual({ type: "git", url: `git+${repository}.git`, directory: `packages/${dir}` });
+    expect(manifest.homepage).toBe(`${repository}/tree/main/packages/${dir}#readme`);
+    expect(manifest.bugs).toEqual({ url: `${repository}/issues` });
+  });
+
+  test.each(packageDirs)("%s's README links work on the npm page: absolute, to files that exist", (dir) => {
+    const { readme } = get(dir);
+    const links = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1] ?? "");
+    expect(links.filter((link) => !/^(https?:\/\/|#)/.test(link))).toEqual([]);
+    for (const link of links) {
+      const inRepo = link.match(/^https:\/\/github\.com\/cleanse-data\/cleanse\/(?:blob|tree)\/main\/([^#]+)/);
+      if (inRepo?.[1] !== undefined) expect(existsSync(join(root, inRepo[1])), link).toBe(true);
+    }
+  });
+});
+
+// A project of its own under the system temp folder: nothing resolves through the workspace.
+describe("a project outside the workspace that installs the tarballs", () => {
+  let consumer: string;
+  const version = (name: string): string =>
+    (JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+
+  beforeAll(async () => {
+    consumer = join(work, "consumer");
+    await mkdir(join(consumer, "src"), { recursive: true });
+    // Every @cleanse package from its tarball, also where another package depends on it.
+    const local = Object.fromEntries([...packed.values()].map((p) => [p.manifest.name, `file:${p.tarball}`]));
+    await writeFile(
+      join(consumer, "package.json"),
+      JSON.stringify({
+        name: "cleanse-consumer",
+        private: true,
+        type: "module",
+        dependencies: { ...local, typescript: version("typescript"), "@types/node": version("@types/node") },
+        overrides: local,
+      }),
+    );
+    const base = { strict: true, target: "ES2022", lib: ["ES2023"], types: ["node"], skipLibCheck: false, exactOptionalPropertyTypes: true };
+    await writeFile(
+      join(consumer, "tsconfig.node16.json"),
+      JSON.stringify({ compilerOptions: { ...base, module: "node16", moduleResolution: "node16", rootDir: "src", outDir: "out" }, include: ["src"] }),
+    );
+    await writeFile(
+      join(consumer, "tsconfig.bundler.json"),
+      JSON.stringify({ compilerOptions: { ...base, module: "preserve", moduleResolution: "bundler", noEmit: true }, include: ["src"] }),
+    );
+    // Type-only imports of every package, so that each one's declarations are checked (skipLibCheck is off).
+    const names = [...packed.values()].map((p) => p.manifest.name).sort();
+    await writeFile(
+      join(consumer, "src", "all.ts"),
+      `${names.map((name, i) => `import type * as p${i} from "${name}";`).join("\n")}\nexport type All = [${names.map((_, i) => `typeof p${i}`).join(", ")}];\n`,
+    );
+    await writeFile(join(consumer, "src", "example.ts"), EXAMPLE);
+    await writeFile(join(consumer, "data.csv"), "id,email\n1,ada@example.com\n2,not-an-email\n");
+    await writeFile(join(consumer, "rules.yaml"), "fields:\n  email: [required, email]\n");
+    // --ignore-scripts: better-sqlite3 (under @cleanse/db) would compile its native addon for minutes; nothing
+    // here opens SQLite, and its JavaScript loads the addon only when a database is opened.
+    await run("npm", ["install", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], {
+      cwd: consumer,
+      env: childEnv(),
+      maxBuffer: 16 * 1024 * 1024,
+    });
+  }, 240_000);
+
+  test("resolves every @cleanse package to its tarball, with one copy each", async () => {
+    const lock = JSON.parse(await readFile(join(consumer, "package-lock.json"), "utf8")) as {
+      packages: Record<string, { resolved?: string }>;
+    };
+    const installed = Object.entries(lock.packages).filter(([path]) => /(^|\/)node_modules\/@cleanse\/[^/]+$/.test(path));
+    expect(installed.map(([path]) => path).sort()).toEqual([...packed.keys()].map((dir) => `node_modules/@cleanse/${dir}`).sort());
+    for (const [path, entry] of installed) {
+      expect(resolve(consumer, entry.resolved?.replace(/^file:/, "") ?? ""), path).toBe(get(path.replace("node_modules/@cleanse/", "")).tarball);
+    }
+  });
+
+  test.each(["node16", "bundler"])("type-checks with moduleResolution %s", async (mode) => {
+    const tsc = join(consumer, "node_modules", "typescript", "bin", "tsc");
+    const result = await run(process.execPath, [tsc, "-p", `tsconfig.${mode}.json`, ...(mode === "node16" ? [] : ["--noEmit"])], {
+      cwd: consumer,
+    }).catch((error: { stdout: string }) => ({ stdout: error.stdout, failed: true }));
+    expect(result.stdout).toBe("");
+  });
+
+  test("runs an example that validates records and writes CSV", async () => {
+    const tsc = join(consumer, "node_modules", "typescript", "bin", "tsc");
+    await run(process.execPath, [tsc, "-p", "tsconfig.node16.json"], { cwd: consumer });
+    const { stdout } = await run(process.execPath, ["out/example.js"], { cwd: consumer });
+    expect(JSON.parse(stdout)).toEqual({
+      totals: { total: 3, clean: 1, quarantined: 2, merged: 0 },
+      email: "ada@example.com",
+    });
+    expect(await readFile(join(consumer, "out", "clean.csv"), "utf8")).toBe("id,email\n1,ada@example.com\n");
+    const quarantine = await readFile(join(consumer, "out", "quarantine.csv"), "utf8");
+    expect(quarantine.split("\n")[0]).toMatch(/^id,email,_reasons,_record/);
+    expect(quarantine).toContain("not-an-email");
+  });
+
+  test("runs the cleanse command from the installed package", async () => {
+    const bin = join(consumer, "node_modules", ".bin", "cleanse");
+    const { stdout } = await run(bin, ["--version"], { cwd: consumer });
+    expect(stdout.trim()).toContain(get("cli").manifest.version);
+    const validate = await run(bin, ["validate", "data.csv", "--rules", "rules.yaml", "--report", "report.json"], { cwd: consumer }).then(
+      () => 0,
+      (error: { code: number }) => error.code,
+    );
+    expect(validate).toBe(1);
+    const report = JSON.parse(await readFile(join(consumer, "report.json"), "utf8")) as { totals: { total: number; quarantined: number } };
+    expect(report.totals).toMatchObject({ total: 2, quarantined: 1 });
+  });
+});
+
+const EXAMPLE = `import { runPipeline, type QualityReport } from "@cleanse/core";
+import { writeCsv } from "@cleanse/io";
+import { createRulesStep } from "@cleanse/rules";
+import { standardizeEmail } from "@cleanse/standardize";
+
+const records = [
+  { id: "1", email: " ada@Example.COM " },
+  { id: "2", email: "not-an-email" },
+  { id: "3", email: "" },
+];
+const report: QualityReport = await runPipeline({
+  source: records.map((r) => {
+    const email = standardizeEmail(r.email);
+    return email.ok ? { ...r, email: email.value } : r;
+  }),
+  steps: createRulesStep({ fields: { email: ["required", "email"] } }, { baseDir: process.cwd() }),
+  clean: writeCsv("out/clean.csv"),
+  quarantine: writeCsv("out/quarantine.csv"),
+});
+const first = standardizeEmail("ada@EXAMPLE.com");
+console.log(JSON.stringify({ totals: report.totals, email: first.ok ? first.value : null }));
+`;
