@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { collect, renameFields, runPipeline, selectFields, type DataRecord } from "@cleanse/core";
 import { readCsv, writeCsv } from "@cleanse/io";
+import { buildGoldenRecords } from "@cleanse/dedupe";
+import { reconcile } from "@cleanse/reconcile";
 import { createRulesStep } from "@cleanse/rules";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
@@ -73,5 +75,22 @@ describe("field names that are built-in object properties", () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  test("reconcile on a key called constructor counts records without it as missing the key, not as one key", async () => {
+    const left: DataRecord[] = [{ constructor: "k1", v: "a" }, { v: "b" }, { v: "c" }];
+    const right: DataRecord[] = [{ constructor: "k1", v: "a" }, { v: "x" }];
+    const report = await reconcile(left, right, { key: "constructor" });
+    expect(report.totals).toMatchObject({ left: 3, right: 2, matched: 1, identical: 1, mismatched: 0 });
+    expect(report.left.missingKey).toBe(2);
+    expect(report.right.missingKey).toBe(1);
+  });
+
+  test("golden records keep fields called toString and __proto__ as own values", () => {
+    const records = [recordOf([["id", "a"], ["toString", "t1"], ["__proto__", "p1"]]), recordOf([["id", "b"], ["__proto__", ""]])];
+    const [golden] = buildGoldenRecords(records, [{ cluster_id: "a", members: ["a", "b"] }]);
+    expect(Object.getPrototypeOf(golden!.record)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(golden!.record, "__proto__")?.value).toBe("p1");
+    expect(golden!.record.toString).toBe("t1");
   });
 });

@@ -1,4 +1,4 @@
-import type { DataRecord } from "@cleanse/core";
+import { getField, type DataRecord } from "@cleanse/core";
 import { toNullSet } from "../_internal/normalize.ts";
 import { createTable } from "../_internal/table.ts";
 import { recordKeys } from "../blocking/blockPairs.ts";
@@ -199,7 +199,7 @@ export function autoConfigure(records: readonly DataRecord[], options: AutoConfi
   if (options.mode === "link" && options.sourceField !== undefined) {
     const f = options.sourceField;
     const firstValue = String(records[0]?.[f]);
-    source = Uint8Array.from(records.map((r) => (String(r[f]) === firstValue ? 0 : 1)));
+    source = Uint8Array.from(records.map((r) => (String(getField(r, f)) === firstValue ? 0 : 1)));
   }
   return configureWithSources(records, options, source);
 }

@@ -1,4 +1,4 @@
-import type { DataRecord } from "@cleanse/core";
+import { getField, type DataRecord } from "@cleanse/core";
 import { inferDateOrder, type DateOrder } from "@cleanse/values";
 import { hasCjk, normalizeText, tokensOf, toNullSet } from "../_internal/normalize.ts";
 import { createShapeReader } from "../_internal/valueShapes.ts";
@@ -124,7 +124,7 @@ export function profileColumns(records: readonly DataRecord[], options: ProfileC
     const shape = createShapeReader();
     const raw: unknown[] = [];
     for (const r of sample) {
-      const v = r[field];
+      const v = getField(r, field);
       const t = normalizeText(v, nullSet);
       if (t === null) continue;
       nonNull++;

@@ -1,4 +1,4 @@
-import type { DataRecord } from "@cleanse/core";
+import { getField, type DataRecord } from "@cleanse/core";
 import { normalizeText, toNullSet } from "../_internal/normalize.ts";
 import { createTable } from "../_internal/table.ts";
 import type { BlockingConfig } from "../config/dedupeConfigSchema.ts";
@@ -40,7 +40,7 @@ export function generateCandidatePairs(
     oversizedWindow: blocking.oversizedWindow ?? 10,
     signature: (i) => {
       const r = records[i]!;
-      return (sortFields ?? Object.keys(r)).map((f) => normalizeText(r[f], nullSet) ?? "").join("\u0001");
+      return (sortFields ?? Object.keys(r)).map((f) => normalizeText(getField(r, f), nullSet) ?? "").join("\u0001");
     },
   });
   const n = records.length;

@@ -1,4 +1,4 @@
-import type { DataRecord } from "@cleanse/core";
+import { getField, type DataRecord } from "@cleanse/core";
 import { digitsOf, normalizeText, stripPunctuation, toNullSet } from "../_internal/normalize.ts";
 import { toPinyinText } from "../_internal/pinyinText.ts";
 import { createDateReader, createDecimalReader, createEmailReader, createPhoneReader, type DateValue, type DecimalValue } from "../_internal/valueReaders.ts";
@@ -284,7 +284,7 @@ export function createComparison(config: ComparisonConfig, options: CreateCompar
   const textOf = (record: DataRecord): string | null => {
     let out: string | null = null;
     for (const f of fields) {
-      let v = normalize === "none" ? rawText(record[f]) : normalizeText(record[f], nullSet);
+      let v = normalize === "none" ? rawText(getField(record, f)) : normalizeText(getField(record, f), nullSet);
       if (v === null) continue;
       if (normalize === "pinyin") v = toPinyinText(v);
       out = out === null ? v : `${out} ${v}`;
@@ -302,7 +302,7 @@ export function createComparison(config: ComparisonConfig, options: CreateCompar
           let value: unknown;
           let present = 0;
           for (const f of fields) {
-            const v = record[f];
+            const v = getField(record, f);
             if (normalizeText(v, nullSet) === null) continue;
             value = present === 0 ? v : `${String(value).trim()} ${String(v).trim()}`;
             present++;

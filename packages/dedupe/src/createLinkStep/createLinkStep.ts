@@ -1,4 +1,4 @@
-import { addIssue, ConfigError, type DataRecord, type RecordEnvelope, type Severity, type StepContext, type StepFactoryContext, type StreamStep } from "@cleanse/core";
+import { getField, addIssue, ConfigError, type DataRecord, type RecordEnvelope, type Severity, type StepContext, type StepFactoryContext, type StreamStep } from "@cleanse/core";
 import { z } from "zod";
 import type { DedupeConfig } from "../config/dedupeConfigSchema.ts";
 import { dedupeConfigSchema } from "../config/dedupeConfigSchema.ts";
@@ -106,7 +106,7 @@ export function createLinkStep(options: LinkStepOptions, ctx: StepFactoryContext
       const byLeft = new Map(result.pairs.map((p) => [p.left_id, p]));
       let unlinked = 0;
       for (const env of envelopes) {
-        const pair = byLeft.get(String(env.record[idField]));
+        const pair = byLeft.get(String(getField(env.record, idField)));
         env.record = { ...env.record, [linkedField]: pair ? pair.right_id : null, [probField]: pair ? pair.match_probability : null };
         if (!pair) {
           unlinked++;
@@ -116,7 +116,7 @@ export function createLinkStep(options: LinkStepOptions, ctx: StepFactoryContext
             severity,
             dimension: "consistency",
             message: `No counterpart in ${options.with}`,
-            value: env.record[idField],
+            value: getField(env.record, idField),
           });
         }
       }

@@ -1,4 +1,4 @@
-import type { DataRecord } from "@cleanse/core";
+import { getField, setField, type DataRecord } from "@cleanse/core";
 import { createDateParser, parseIsoDateTime } from "@cleanse/values";
 import { compareIds } from "../clustering/compareIds.ts";
 import type { GoldenConfig, SurvivorshipRule } from "../config/dedupeConfigSchema.ts";
@@ -106,7 +106,7 @@ export function buildGoldenRecords(
       if (o) return o;
       if (rule === "mostRecent" && options.recencyField !== undefined) {
         const f = options.recencyField;
-        const time = new Map(complete.map((m) => [m, isInvalid(m.id, f) ? Number.NEGATIVE_INFINITY : timeOf(m.r[f])]));
+        const time = new Map(complete.map((m) => [m, isInvalid(m.id, f) ? Number.NEGATIVE_INFINITY : timeOf(getField(m.r, f))]));
         o = [...complete].sort((a, b) => {
           const ta = time.get(a)!;
           const tb = time.get(b)!;
@@ -114,7 +114,7 @@ export function buildGoldenRecords(
         });
       } else if (rule === "sourcePriority" && options.sourceField !== undefined) {
         const f = options.sourceField;
-        const rank = (r: DataRecord): number => priority.get(String(r[f] ?? "").toLowerCase()) ?? priority.size;
+        const rank = (r: DataRecord): number => priority.get(String(getField(r, f) ?? "").toLowerCase()) ?? priority.size;
         o = [...complete].sort((a, b) => rank(a.r) - rank(b.r));
       } else o = complete;
       orders.set(rule, o);
@@ -133,15 +133,15 @@ export function buildGoldenRecords(
       const rule = options.fields?.[field] ?? fallback;
       // Candidates: members with a valid value; only when there is none, members with an invalid one.
       const checkValidity = invalid.size > 0 && complete.some((m) => isInvalid(m.id, field));
-      const onlyInvalid = checkValidity && !complete.some((m) => !isEmpty(m.r[field]) && !isInvalid(m.id, field));
-      const inPool = (m: { id: string; r: DataRecord }): boolean => !isEmpty(m.r[field]) && (!checkValidity || onlyInvalid || !isInvalid(m.id, field));
+      const onlyInvalid = checkValidity && !complete.some((m) => !isEmpty(getField(m.r, field)) && !isInvalid(m.id, field));
+      const inPool = (m: { id: string; r: DataRecord }): boolean => !isEmpty(getField(m.r, field)) && (!checkValidity || onlyInvalid || !isInvalid(m.id, field));
       let pick: { id: string; r: DataRecord } | undefined;
       if (rule === "mostFrequent") {
         // The most frequent value (case and spacing aside), in its most frequent spelling.
         const counts = new Map<string, { n: number; spellings: Map<string, { n: number; first: { id: string; r: DataRecord } }> }>();
         for (const m of complete) {
           if (!inPool(m)) continue;
-          const v = m.r[field];
+          const v = getField(m.r, field);
           const key = canonical(v);
           const spelling = typeof v === "string" ? v.trim() : JSON.stringify(v);
           const c = counts.get(key) ?? counts.set(key, { n: 0, spellings: new Map() }).get(key)!;
@@ -163,7 +163,7 @@ export function buildGoldenRecords(
         let best = -1;
         for (const m of complete) {
           if (!inPool(m)) continue;
-          const len = String(m.r[field]).trim().length;
+          const len = String(getField(m.r, field)).trim().length;
           if (len > best) {
             best = len;
             pick = m;
@@ -171,9 +171,9 @@ export function buildGoldenRecords(
         }
       } else pick = orderFor(rule).find(inPool);
       if (pick) {
-        record[field] = pick.r[field];
+        setField(record, field, getField(pick.r, field));
         lineage[field] = onlyInvalid ? { id: pick.id, rule, invalid: true } : { id: pick.id, rule };
-      } else record[field] = null;
+      } else setField(record, field, null);
     }
     out.push({ cluster_id: cluster.cluster_id, members: members.map((m) => m.id), record: { [idField]: cluster.cluster_id, ...record }, lineage });
   }

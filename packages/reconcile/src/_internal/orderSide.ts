@@ -1,4 +1,4 @@
-import { DataError, type DataRecord } from "@cleanse/core";
+import { getField, DataError, type DataRecord } from "@cleanse/core";
 import type { FieldStandardizer } from "../builtinStandardizers/builtinStandardizers.ts";
 import { createExternalSorter, type Entry, type SortStats } from "./externalSort.ts";
 import { applyStandardizer, valueText } from "./fieldPlan.ts";
@@ -12,7 +12,7 @@ export function makeKeyOf(fields: readonly string[], standardizers: readonly (Fi
     let key = "";
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i]!;
-      const text = valueText(applyStandardizer(standardizers[i], record[f], f));
+      const text = valueText(applyStandardizer(standardizers[i], getField(record, f), f));
       if (text === null) return undefined;
       key += i === 0 ? text : KEY_SEPARATOR + text;
     }

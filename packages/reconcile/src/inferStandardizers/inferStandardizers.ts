@@ -1,4 +1,4 @@
-import type { DataRecord } from "@cleanse/core";
+import { getField, type DataRecord } from "@cleanse/core";
 import {
   createDateParser,
   createPhoneParser,
@@ -118,7 +118,8 @@ export function inferStandardizers(
   right: readonly DataRecord[],
   options: InferStandardizersOptions = {},
 ): Record<string, StandardizerSpec> {
-  const map = options.map ?? {};
+  // Field names are data: a null-prototype copy answers only for the fields it lists, never `constructor`.
+  const map: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, options.map);
   const leftFields = new Set<string>();
   const rightFields = new Set<string>();
   for (const r of left) for (const k in r) leftFields.add(k);
@@ -129,7 +130,7 @@ export function inferStandardizers(
     const rf = map[field] ?? field;
     const leftValues: unknown[] = [];
     const rightValues: unknown[] = [];
-    for (const r of left) if (!isEmpty(r[field])) leftValues.push(r[field]);
+    for (const r of left) if (!isEmpty(getField(r, field))) leftValues.push(getField(r, field));
     for (const r of right) if (!isEmpty(r[rf])) rightValues.push(r[rf]);
     const found = classify(`${field} ${rf}`, leftValues, rightValues);
     if (found.kind === "phone" && found.region !== undefined) out[field] = { phone: { region: found.region } };

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfigError, createPiiPolicy, type DataRecord, type Masker, type RecordEnvelope, type RecordInput, type RecordSink } from "@cleanse/core";
+import { getField, ConfigError, createPiiPolicy, type DataRecord, type Masker, type RecordEnvelope, type RecordInput, type RecordSink } from "@cleanse/core";
 import { maskValue } from "@cleanse/values";
 import type { FieldStandardizer } from "../builtinStandardizers/builtinStandardizers.ts";
 import { inferStandardizers, inferTimestampFields } from "../inferStandardizers/inferStandardizers.ts";
@@ -136,7 +136,8 @@ async function run(left: RecordInput, right: RecordInput, options: ReconcileOpti
   const t0 = performance.now();
   const keyLeft = typeof options.key === "string" ? [options.key] : [...options.key];
   if (keyLeft.length === 0) throw new ConfigError("reconcile needs at least one key field.", { code: "CLEANSE_USAGE" });
-  const map = options.map ?? {};
+  // Field names are data: a null-prototype copy answers only for the fields it lists, never `constructor`.
+  const map: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, options.map);
   const keyRight = keyLeft.map((k) => map[k] ?? k);
   const keyMatch = options.keyMatch ?? "exact";
   if (keyMatch === "fuzzy" && !options.linker) {
@@ -172,7 +173,7 @@ async function run(left: RecordInput, right: RecordInput, options: ReconcileOpti
   const specFor = (field: string): FieldStandardization | "auto" | undefined => {
     if (standardize === "auto") return "auto";
     if (standardize === "none") return undefined;
-    return standardize[field] ?? standardize["*"];
+    return (Object.hasOwn(standardize, field) ? standardize[field] : undefined) ?? standardize["*"];
   };
   const planned = [...keyLeft, ...compared];
   const needInference = planned.filter((f) => specFor(f) === "auto");
@@ -186,7 +187,7 @@ async function run(left: RecordInput, right: RecordInput, options: ReconcileOpti
     field: f,
     rightField: map[f] ?? f,
     std: stdOf.get(f)!,
-    cmp: resolveComparator(options.compare?.[f], f),
+    cmp: resolveComparator(options.compare !== undefined && Object.hasOwn(options.compare, f) ? options.compare[f] : undefined, f),
     compared: 0,
     mismatches: 0,
     examples: [],
@@ -261,8 +262,8 @@ async function run(left: RecordInput, right: RecordInput, options: ReconcileOpti
   /** A record's key as written on its side (parts joined with `|`), for the report and the diff. */
   const written = (record: DataRecord, side: "left" | "right"): string => {
     const fields = side === "left" ? keyLeft : keyRight;
-    if (fields.length === 1) return valueText(record[fields[0]!]) ?? "";
-    return fields.map((f) => valueText(record[f]) ?? "").join("|");
+    if (fields.length === 1) return valueText(getField(record, fields[0]!)) ?? "";
+    return fields.map((f) => valueText(getField(record, f)) ?? "").join("|");
   };
 
   function only(side: "left" | "right", entry: Entry): void {
@@ -286,7 +287,7 @@ async function run(left: RecordInput, right: RecordInput, options: ReconcileOpti
     for (let i = 0; i < active.length; i++) {
       const f = active[i]!;
       const name = side === "left" ? f.field : f.rightField;
-      out[i] = applyStandardizer(f.std.fn, record[name], f.field);
+      out[i] = applyStandardizer(f.std.fn, getField(record, name), f.field);
     }
     return out;
   }
@@ -331,7 +332,7 @@ async function run(left: RecordInput, right: RecordInput, options: ReconcileOpti
   function keyFieldState(field: string, rightField: string): FieldState {
     let state = keyFieldStates.get(field);
     if (!state) {
-      state = { field, rightField, std: stdOf.get(field)!, cmp: resolveComparator(options.compare?.[field], field), compared: 0, mismatches: 0, examples: [] };
+      state = { field, rightField, std: stdOf.get(field)!, cmp: resolveComparator(options.compare !== undefined && Object.hasOwn(options.compare, field) ? options.compare[field] : undefined, field), compared: 0, mismatches: 0, examples: [] };
       keyFieldStates.set(field, state);
     }
     return state;
