@@ -19,7 +19,8 @@ export function compareDecimals(a: string, b: string): number {
   const negB = b.charCodeAt(0) === 45;
   if (negA !== negB) return negA ? -1 : 1;
   const m = compareMagnitudes(negA ? a.slice(1) : a, negB ? b.slice(1) : b);
-  return negA ? -m : m;
+  // `-0` for two equal negative numbers would differ from 0 under Object.is: equal is always 0.
+  return negA && m !== 0 ? -m : m;
 }
 
 function compareMagnitudes(a: string, b: string): number {
