@@ -1,4 +1,4 @@
-import { de, enUS, es, fr, it, nl, pt } from "date-fns/locale";
+import { englishLocale, monthNameLocales } from "./lazyLibraries.ts";
 
 // The tokens of one date text, in typed arrays reused for every value (scanning is synchronous).
 
@@ -30,42 +30,51 @@ export const vals: Int32Array = new Int32Array(MAX_TOKENS);
 export const lens: Uint8Array = new Uint8Array(MAX_TOKENS);
 export const starts: Uint16Array = new Uint16Array(MAX_TOKENS);
 
-const WORDS = new Map<string, number>();
-for (let m = 0; m < 12; m++) {
-  const month = m as Parameters<typeof enUS.localize.month>[0];
-  WORDS.set(enUS.localize.month(month, { width: "wide" }).toLowerCase(), m + 1);
-  WORDS.set(enUS.localize.month(month, { width: "abbreviated" }).toLowerCase(), m + 1);
-}
-WORDS.set("sept", 9);
-// Month names of the other languages CRM and ERP exports are most often written in. Weekday names are left out on
-// purpose: their abbreviations clash with month names across languages (French "mar." is Tuesday, Spanish "mar" March).
-for (const locale of [de, fr, es, it, pt, nl]) {
+let words: Map<string, number> | undefined;
+
+/** The words the scanner knows (month and weekday names, am/pm, ordinals), built on first use from date-fns' locales. */
+function knownWords(): Map<string, number> {
+  if (words !== undefined) return words;
+  const WORDS = new Map<string, number>();
+  const enUS = englishLocale();
   for (let m = 0; m < 12; m++) {
     const month = m as Parameters<typeof enUS.localize.month>[0];
-    for (const width of ["wide", "abbreviated"] as const) {
-      const name = locale.localize.month(month, { width }).toLowerCase().replace(/\.$/, "");
-      const known = WORDS.get(name);
-      if (known === undefined) WORDS.set(name, m + 1);
+    WORDS.set(enUS.localize.month(month, { width: "wide" }).toLowerCase(), m + 1);
+    WORDS.set(enUS.localize.month(month, { width: "abbreviated" }).toLowerCase(), m + 1);
+  }
+  WORDS.set("sept", 9);
+  // Month names of the other languages CRM and ERP exports are most often written in. Weekday names are left out on
+  // purpose: their abbreviations clash with month names across languages (French "mar." is Tuesday, Spanish "mar" March).
+  for (const locale of monthNameLocales()) {
+    for (let m = 0; m < 12; m++) {
+      const month = m as Parameters<typeof enUS.localize.month>[0];
+      for (const width of ["wide", "abbreviated"] as const) {
+        const name = locale.localize.month(month, { width }).toLowerCase().replace(/\.$/, "");
+        const known = WORDS.get(name);
+        if (known === undefined) WORDS.set(name, m + 1);
+      }
     }
   }
+  for (const [name, month] of [["mrz", 3], ["sett", 9], ["mär", 3]] as const) WORDS.set(name, month);
+  for (let d = 0; d < 7; d++) {
+    const day = d as Parameters<typeof enUS.localize.day>[0];
+    WORDS.set(enUS.localize.day(day, { width: "wide" }).toLowerCase(), W_WEEKDAY);
+    WORDS.set(enUS.localize.day(day, { width: "abbreviated" }).toLowerCase(), W_WEEKDAY);
+    WORDS.set(enUS.localize.day(day, { width: "short" }).toLowerCase(), W_WEEKDAY);
+  }
+  for (const w of ["tues", "thur", "thurs"]) WORDS.set(w, W_WEEKDAY);
+  for (const w of ["am", "a.m."]) WORDS.set(w, W_AM);
+  for (const w of ["pm", "p.m."]) WORDS.set(w, W_PM);
+  WORDS.set("t", W_T);
+  WORDS.set("z", W_Z);
+  WORDS.set("utc", W_UTC);
+  WORDS.set("gmt", W_UTC);
+  for (const w of ["st", "nd", "rd", "th", "er"]) WORDS.set(w, W_ORDINAL);
+  // "of" (31st of January), Spanish and Portuguese "de" (1 de enero de 2023), "del" (1 de enero del 2023)
+  for (const w of ["of", "de", "del"]) WORDS.set(w, W_OF);
+  words = WORDS;
+  return WORDS;
 }
-for (const [name, month] of [["mrz", 3], ["sett", 9], ["mär", 3]] as const) WORDS.set(name, month);
-for (let d = 0; d < 7; d++) {
-  const day = d as Parameters<typeof enUS.localize.day>[0];
-  WORDS.set(enUS.localize.day(day, { width: "wide" }).toLowerCase(), W_WEEKDAY);
-  WORDS.set(enUS.localize.day(day, { width: "abbreviated" }).toLowerCase(), W_WEEKDAY);
-  WORDS.set(enUS.localize.day(day, { width: "short" }).toLowerCase(), W_WEEKDAY);
-}
-for (const w of ["tues", "thur", "thurs"]) WORDS.set(w, W_WEEKDAY);
-for (const w of ["am", "a.m."]) WORDS.set(w, W_AM);
-for (const w of ["pm", "p.m."]) WORDS.set(w, W_PM);
-WORDS.set("t", W_T);
-WORDS.set("z", W_Z);
-WORDS.set("utc", W_UTC);
-WORDS.set("gmt", W_UTC);
-for (const w of ["st", "nd", "rd", "th", "er"]) WORDS.set(w, W_ORDINAL);
-// "of" (31st of January), Spanish and Portuguese "de" (1 de enero de 2023), "del" (1 de enero del 2023)
-for (const w of ["of", "de", "del"]) WORDS.set(w, W_OF);
 
 /** Maps full-width digits and separators to ASCII so that both scan alike. */
 function asciiCode(c: number): number {
@@ -117,7 +126,7 @@ export function tokenize(text: string): number {
       while (i < n && (isLetter(text.charCodeAt(i)) || (text.charCodeAt(i) === 46 && i + 1 < n && isLetter(text.charCodeAt(i + 1))))) i++;
       // "a.m." keeps its final dot
       if (i < n && text.charCodeAt(i) === 46 && i - start === 3 && text.charCodeAt(start + 1) === 46) i++;
-      const code = WORDS.get(text.slice(start, i).toLowerCase());
+      const code = knownWords().get(text.slice(start, i).toLowerCase());
       if (code === undefined) return -1;
       kinds[count] = WORD;
       vals[count] = code;

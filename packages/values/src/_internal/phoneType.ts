@@ -1,5 +1,4 @@
-import { Metadata } from "libphonenumber-js/core";
-import metadataJson from "libphonenumber-js/metadata.max.json";
+import { phoneMetadataMax } from "./lazyLibraries.ts";
 import type { CountryCode, NumberType } from "libphonenumber-js/max";
 
 // The same decision as libphonenumber-js's getNumberType with the full metadata, but with each pattern
@@ -28,7 +27,6 @@ interface CompiledPlan {
 }
 
 const NON_FIXED_LINE = ["MOBILE", "PREMIUM_RATE", "TOLL_FREE", "SHARED_COST", "VOIP", "PERSONAL_NUMBER", "PAGER", "UAN", "VOICEMAIL"] as const;
-const metadata = new Metadata(metadataJson);
 const plans = new Map<string, CompiledPlan>();
 
 function compile(name: NonNullable<NumberType>, definition: TypeDefinition | undefined): CompiledType | undefined {
@@ -39,6 +37,7 @@ function compile(name: NonNullable<NumberType>, definition: TypeDefinition | und
 function planFor(key: string): CompiledPlan {
   let plan = plans.get(key);
   if (plan !== undefined) return plan;
+  const metadata = phoneMetadataMax();
   metadata.selectNumberingPlan(key as CountryCode);
   const numbering = metadata.numberingPlan as unknown as NumberingPlan;
   const mobile = numbering.type("MOBILE");
@@ -90,6 +89,7 @@ const formatPlans = new Map<string, readonly CompiledFormat[]>();
 function formatsFor(key: string): readonly CompiledFormat[] {
   let formats = formatPlans.get(key);
   if (formats !== undefined) return formats;
+  const metadata = phoneMetadataMax();
   metadata.selectNumberingPlan(key as CountryCode);
   const definitions = (metadata.numberingPlan as unknown as { formats(): NumberFormatDefinition[] }).formats();
   formats = definitions.map((f) => {

@@ -1,4 +1,4 @@
-import { isValid, parse as parseWithDateFns } from "date-fns";
+import { dateLibrary } from "../_internal/lazyLibraries.ts";
 import { floatingTime, isLeapYear } from "../calendar/calendar.ts";
 
 /**
@@ -213,7 +213,8 @@ export function compileDateFormat(format: string): DateFormatParser {
   if (fallback) {
     const reference = new Date(2000, 0, 1);
     return (text) => {
-      const d = parseWithDateFns(text, tokens, reference);
+      const { parse, isValid } = dateLibrary();
+      const d = parse(text, tokens, reference);
       return isValid(d) ? d.getTime() - d.getTimezoneOffset() * 60_000 : Number.NaN;
     };
   }

@@ -1,5 +1,5 @@
 import { ConfigError } from "@cleanse/core";
-import { format as formatDate, isValid, parse } from "date-fns";
+import { dateLibrary } from "../_internal/lazyLibraries.ts";
 import {
   AMBIGUOUS,
   createScannedDate,
@@ -103,7 +103,7 @@ export function createDateParser(options: ParseDateOptions = {}): DateParser {
     if (custom !== undefined) {
       const d = new Date(2000, 0, 1, p.hour, p.minute, p.second, p.fraction ? Number(p.fraction.slice(0, 3).padEnd(3, "0")) : 0);
       d.setFullYear(p.year, p.month - 1, p.day);
-      out = formatDate(d, custom, PATTERN_OPTIONS);
+      out = dateLibrary().format(d, custom, PATTERN_OPTIONS);
     } else {
       out = `${pad4(p.year)}-${PAD2[p.month]}-${PAD2[p.day]}`;
       if (output !== ISO_DATE && (p.hasTime || output === "iso")) {
@@ -117,6 +117,7 @@ export function createDateParser(options: ParseDateOptions = {}): DateParser {
 
   function fromFormats(text: string, value: unknown): ValueResult<string> | undefined {
     for (const f of formats) {
+      const { parse, isValid } = dateLibrary();
       const d = parse(text, f, new Date(2000, 0, 1), PATTERN_OPTIONS);
       if (!isValid(d)) continue;
       parts.year = d.getFullYear();
@@ -293,7 +294,7 @@ function checkPattern(pattern: string, option: string): void {
     });
   }
   try {
-    formatDate(new Date(2000, 0, 1), pattern, PATTERN_OPTIONS);
+    dateLibrary().format(new Date(2000, 0, 1), pattern, PATTERN_OPTIONS);
   } catch (error) {
     throw new ConfigError(`Invalid date-fns pattern ${showValue(pattern)} in ${option}: ${(error as Error).message}`, { code: "CLEANSE_BAD_OPTION", cause: error });
   }

@@ -1,12 +1,6 @@
 import { ConfigError } from "@cleanse/core";
-import parsePhoneNumberFromString, {
-  getCountryCallingCode,
-  isSupportedCountry,
-  validatePhoneNumberLength,
-  type CountryCode,
-  type NumberType,
-  type PhoneNumber,
-} from "libphonenumber-js/max";
+import type { CountryCode, NumberType, PhoneNumber } from "libphonenumber-js/max";
+import { phoneLibrary } from "../_internal/lazyLibraries.ts";
 import { numberType, writtenWithTrunkPrefix } from "../_internal/phoneType.ts";
 import { emptyResult, failure, notText, showValue, success } from "../ValueResult/valueResults.ts";
 import type { EmptyOptions, ValueResult } from "../ValueResult/ValueResult.ts";
@@ -91,7 +85,7 @@ const FORMATS: readonly PhoneFormat[] = ["E.164", "national", "international", "
  */
 export function createPhoneParser(options: ParsePhoneOptions = {}): PhoneParser {
   const region = options.region === undefined ? undefined : options.region.toUpperCase();
-  if (region !== undefined && !isSupportedCountry(region)) {
+  if (region !== undefined && !phoneLibrary().isSupportedCountry(region)) {
     throw new ConfigError(`Unknown phone region ${showValue(options.region)}: expected an ISO 3166 alpha-2 code such as "CN" or "US".`, { code: "CLEANSE_BAD_OPTION" });
   }
   const format = options.format ?? "E.164";
@@ -105,7 +99,7 @@ export function createPhoneParser(options: ParsePhoneOptions = {}): PhoneParser 
       if (!known.has(t)) throw new ConfigError(`Unknown phone type ${showValue(t)}: expected one of ${[...known].join(", ")}.`, { code: "CLEANSE_BAD_OPTION" });
     }
   }
-  const homeCode = region === undefined ? undefined : getCountryCallingCode(region as CountryCode);
+  const homeCode = region === undefined ? undefined : phoneLibrary().getCountryCallingCode(region as CountryCode);
   const keepExtension = options.keepExtension !== false;
   const trunkRequired = options.trunkPrefix !== "optional";
   const emptyPolicy = options.empty;
@@ -144,6 +138,7 @@ export function createPhoneParser(options: ParsePhoneOptions = {}): PhoneParser 
     }
     // Chinese spellings of an extension: 010-12345678 转 8001
     if (EXTENSION_HINT.test(text)) text = text.replace(EXTENSION_WORD, " ext. ");
+    const parsePhoneNumberFromString = phoneLibrary().default;
     const phone = region === undefined ? parsePhoneNumberFromString(text) : parsePhoneNumberFromString(text, region as CountryCode);
     if (phone === undefined) return invalid(value, text, region);
     // With the full ("max") metadata a number is valid exactly when it has a type.
@@ -207,6 +202,7 @@ function lacksTrunkPrefix(phone: PhoneNumber, text: string): boolean {
 
 function invalid(value: unknown, text: string, region: string | undefined) {
   let why: string;
+  const { validatePhoneNumberLength } = phoneLibrary();
   const length = region === undefined ? validatePhoneNumberLength(text) : validatePhoneNumberLength(text, region as CountryCode);
   switch (length) {
     case "TOO_SHORT": why = "it has too few digits"; break;

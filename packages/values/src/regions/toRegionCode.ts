@@ -1,4 +1,4 @@
-import { isSupportedCountry } from "libphonenumber-js/max";
+import { phoneLibrary } from "../_internal/lazyLibraries.ts";
 import { normalizeKey } from "../normalizeKey/normalizeKey.ts";
 import { COUNTRY_NAMES, COUNTRY_VARIANTS } from "./countryNames.ts";
 
@@ -42,7 +42,7 @@ export function toRegionCode(value: unknown): string | undefined {
   if (text === "") return undefined;
   if (text.length === 2 && /^[A-Za-z]{2}$/.test(text)) {
     const code = text.toUpperCase();
-    if (Object.hasOwn(COUNTRY_NAMES, code) || isSupportedCountry(code)) return code;
+    if (Object.hasOwn(COUNTRY_NAMES, code) || phoneLibrary().isSupportedCountry(code)) return code;
   }
   return byName().get(normalizeKey(text, "loose"));
 }
