@@ -1,9 +1,19 @@
 import { parseArgs } from "node:util";
 import { ConfigError } from "@cleanse/core";
-import { suggest } from "@cleanse/config";
 
 /** Option definitions in node:util parseArgs form, plus a description for help. */
-export type OptionSpecs = Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean; description: string; value?: string }>;
+export type OptionSpecs = Record<
+  string,
+  {
+    type: "string" | "boolean";
+    short?: string;
+    multiple?: boolean;
+    description: string;
+    value?: string;
+    /** A boolean that is on by default: help shows it as `--no-<name>`, the form that turns it off. */
+    negatable?: boolean;
+  }
+>;
 
 /** Parsed arguments. */
 export interface ParsedArgs {
@@ -18,10 +28,11 @@ const common: OptionSpecs = {
 };
 
 /**
- * Parses a command's arguments strictly; unknown options get a "did you mean" hint.
+ * Parses a command's arguments strictly; unknown options get a "did you mean" hint. `--no-<flag>` turns a boolean
+ * option off (`--no-escape-formulas`); a lone `-` is a positional or an option value meaning standard input/output.
  * @throws ConfigError (`CLEANSE_USAGE`)
  */
-export function parseCommandArgs(command: string, argv: readonly string[], options: OptionSpecs): ParsedArgs {
+export async function parseCommandArgs(command: string, argv: readonly string[], options: OptionSpecs): Promise<ParsedArgs> {
   const all = { ...common, ...options };
   try {
     const { values, positionals } = parseArgs({
@@ -30,6 +41,7 @@ export function parseCommandArgs(command: string, argv: readonly string[], optio
         Object.entries(all).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) }]),
       ),
       allowPositionals: true,
+      allowNegative: true,
       strict: true,
     });
     return { positionals, values: values as ParsedArgs["values"] };
@@ -37,6 +49,7 @@ export function parseCommandArgs(command: string, argv: readonly string[], optio
     const message = (error as Error).message;
     const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
     if (unknown) {
+      const { suggest } = await import("@cleanse/config");
       const guess = suggest(unknown.replace(/^-+/, ""), Object.keys(all));
       throw new ConfigError(`unknown option ${unknown} for "cleanse ${command}"${guess ? ` (did you mean --${guess}?)` : ""}. Run "cleanse ${command} --help".`, {
         code: "CLEANSE_USAGE",
@@ -46,12 +59,13 @@ export function parseCommandArgs(command: string, argv: readonly string[], optio
   }
 }
 
-/** Renders help text for a command. */
-export function formatHelp(usage: string, summary: string, options: OptionSpecs): string {
+/** Renders help text for a command: usage, summary, every option and a few examples. */
+export function formatHelp(usage: string, summary: string, options: OptionSpecs, examples: readonly string[] = []): string {
   const all = { ...options, ...common };
   const rows = Object.entries(all).map(([name, o]) => {
-    const flag = `${o.short ? `-${o.short}, ` : "    "}--${name}${o.type === "string" ? ` <${o.value ?? "value"}>` : ""}`;
+    const flag = `${o.short ? `-${o.short}, ` : "    "}--${o.negatable ? `no-${name}` : name}${o.type === "string" ? ` <${o.value ?? "value"}>` : ""}`;
     return `  ${flag.padEnd(34)} ${o.description}`;
   });
-  return `Usage: ${usage}\n\n${summary}\n\nOptions:\n${rows.join("\n")}\n`;
+  const shown = examples.length === 0 ? "" : `\nExamples:\n${examples.map((e) => `  ${e}`).join("\n")}\n`;
+  return `Usage: ${usage}\n\n${summary}\n\nOptions:\n${rows.join("\n")}\n${shown}`;
 }

@@ -6,6 +6,10 @@ export interface Terminal {
   err(text: string): void;
   /** Whether stderr is an interactive terminal (progress is shown only then). */
   readonly isTTY: boolean;
+  /** Standard input as bytes, for a file argument of `-`. */
+  readonly stdin?: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+  /** Writes bytes to standard output (an output of `-`), resolving when they are flushed. */
+  writeOut?(bytes: Uint8Array): Promise<void>;
 }
 
 /** The process's own terminal. */
@@ -14,6 +18,11 @@ export function processTerminal(): Terminal {
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
     isTTY: process.stderr.isTTY === true,
+    stdin: process.stdin,
+    writeOut: (bytes) =>
+      new Promise<void>((resolve, reject) => {
+        process.stdout.write(bytes, (error) => (error ? reject(error) : resolve()));
+      }),
   };
 }
 

@@ -15,5 +15,8 @@ export interface Command {
   readonly usage: string;
   readonly summary: string;
   readonly options: OptionSpecs;
+  /** Two or three command lines that show typical uses, for `cleanse help <command>`. */
+  readonly examples: readonly string[];
+  /** Runs the command; its code is loaded on first use, so that `cleanse --help` loads nothing else. */
   run(args: ParsedArgs, ctx: CommandContext): Promise<number>;
 }

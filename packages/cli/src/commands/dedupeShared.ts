@@ -24,8 +24,8 @@ export function maskDedupeReport(report: { readonly goldenRecords: readonly Gold
 }
 
 /** Writes golden records: the surviving values, the cluster id, its members and where each value came from. */
-export async function writeGolden(path: string, golden: readonly GoldenRecord[]): Promise<string> {
-  const sink = await openOutput({ path }, { varyingFields: true });
+export async function writeGolden(path: string, golden: readonly GoldenRecord[], options: { readonly escapeFormulae?: boolean } = {}): Promise<string> {
+  const sink = await openOutput({ path, ...(options.escapeFormulae === undefined ? {} : { escapeFormulae: options.escapeFormulae }) }, { varyingFields: true });
   try {
     for (const g of golden) {
       const lineage = Object.fromEntries(Object.entries(g.lineage).map(([field, l]) => [field, l]));

@@ -1,10 +1,5 @@
-import { readFile } from "node:fs/promises";
-import { ConfigError, IoError } from "@cleanse/core";
-import { dedupeRecords, explainPair, formatExplanation, loadModel, type DedupeModel } from "@cleanse/dedupe";
-import { loadDedupeConfig } from "../_internal/loadDedupeConfig.ts";
-import { readAllRecords } from "../_internal/readAllRecords.ts";
-import { resolvePath } from "../_internal/resolvePath.ts";
 import type { Command } from "./Command.ts";
+import { INPUT_OPTIONS } from "../_internal/commonOptions.ts";
 
 /** `cleanse explain <file> <idA> <idB> --id <field>`: why two records match, or do not. */
 export const explainCommand: Command = {
@@ -18,35 +13,11 @@ export const explainCommand: Command = {
     model: { type: "string", value: "model.json", description: "a saved model (cleanse dedupe --save-model); otherwise one is trained" },
     config: { type: "string", short: "c", value: "dedupe.yaml", description: "the configuration to train with (default: zero-config)" },
     json: { type: "boolean", description: "print the explanation as JSON" },
-    encoding: { type: "string", value: "name", description: 'text encoding of a CSV file, or "auto" (default)' },
+    ...INPUT_OPTIONS,
   },
-  async run(args, ctx) {
-    const [file, idA, idB, ...extra] = args.positionals;
-    if (!file || !idA || !idB) throw new ConfigError("usage: cleanse explain <file> <idA> <idB> --id <idField>", { code: "CLEANSE_USAGE" });
-    if (extra.length > 0) throw new ConfigError(`unexpected arguments: ${extra.join(" ")}`, { code: "CLEANSE_USAGE" });
-    const idField = args.values.id;
-    if (typeof idField !== "string") throw new ConfigError("missing --id <idField>: the field that identifies each record", { code: "CLEANSE_USAGE" });
-    const records = await readAllRecords(resolvePath(ctx.cwd, file), typeof args.values.encoding === "string" ? { encoding: args.values.encoding } : {});
-    const find = (id: string) => {
-      const r = records.find((x) => String(x[idField]) === id);
-      if (!r) throw new ConfigError(`no record with ${idField} "${id}" in ${file}`, { code: "CLEANSE_USAGE" });
-      return r;
-    };
-    const a = find(idA);
-    const b = find(idB);
-    let model: DedupeModel;
-    if (typeof args.values.model === "string") {
-      const path = resolvePath(ctx.cwd, args.values.model);
-      const text = await readFile(path, "utf8").catch((error: unknown) => {
-        throw new IoError(`Cannot read the model ${path}: ${(error as Error).message}`, { code: "CLEANSE_FILE_NOT_FOUND", location: { file: path }, cause: error });
-      });
-      model = loadModel(text);
-    } else {
-      const config = typeof args.values.config === "string" ? await loadDedupeConfig(resolvePath(ctx.cwd, args.values.config)) : "auto";
-      model = (await dedupeRecords(records, config, { idField, golden: false, signal: ctx.signal })).model;
-    }
-    const explanation = explainPair(model, a, b);
-    ctx.term.out(args.values.json ? `${JSON.stringify(explanation, null, 2)}\n` : `${formatExplanation(explanation)}\n`);
-    return 0;
-  },
+  examples: [
+    "cleanse explain customers.csv c-17 c-902 --id id",
+    "cleanse explain customers.csv c-17 c-902 --id id --model model.json --json",
+  ],
+  run: async (args, ctx) => (await import("./run/explain.ts")).runExplain(args, ctx),
 };

@@ -42,7 +42,7 @@ describe("cleanse profile", () => {
 
   test("writes the profile as JSON and a starter rule file", async () => {
     const term = capture();
-    expect(await main(["profile", "customers.csv", "--region", "CN", "--json", "out/profile.json", "--suggest-rules", "rules.yaml", "--format", "markdown"], { term, cwd: dir })).toBe(0);
+    expect(await main(["profile", "customers.csv", "--region", "CN", "--json", "out/profile.json", "--suggest-rules", "rules.yaml", "--output-format", "markdown"], { term, cwd: dir })).toBe(0);
     expect(term.stdout.startsWith("# Profile: customers.csv")).toBe(true);
     expect(term.stderr).toBe("wrote out/profile.json\nwrote rules.yaml\n");
     const profile = JSON.parse(await readFile(join(dir, "out/profile.json"), "utf8"));
@@ -54,20 +54,21 @@ describe("cleanse profile", () => {
 
   test("takes bare national numbers for phones only when told their region", async () => {
     const term = capture();
-    expect(await main(["profile", "customers.csv", "--format", "json"], { term, cwd: dir })).toBe(0);
+    expect(await main(["profile", "customers.csv", "--output-format", "json"], { term, cwd: dir })).toBe(0);
     const phone = JSON.parse(term.stdout).columns.find((c: { name: string }) => c.name === "phone");
     expect(phone.type).not.toBe("phone");
   });
 
-  test("prints JSON with --format json", async () => {
+  test("prints JSON with --output-format json", async () => {
     const term = capture();
-    expect(await main(["profile", "customers.csv", "--format", "json"], { term, cwd: dir })).toBe(0);
+    expect(await main(["profile", "customers.csv", "--output-format", "json"], { term, cwd: dir })).toBe(0);
     expect(JSON.parse(term.stdout).columns.map((c: { name: string }) => c.name)).toEqual(["id", "name", "phone", "signup", "status"]);
   });
 
   test.each([
     [["profile"], "cleanse: error CLEANSE_USAGE: missing the file to profile: cleanse profile <data>\n"],
-    [["profile", "customers.csv", "--format", "html"], 'cleanse: error CLEANSE_USAGE: --format takes text, json, markdown; received "html"\n'],
+    [["profile", "customers.csv", "--output-format", "html"], 'cleanse: error CLEANSE_USAGE: --output-format takes text, json, markdown; received "html"\n'],
+    [["profile", "customers.csv", "--format", "html"], 'cleanse: error CLEANSE_USAGE: --format takes csv, tsv, jsonl, json; received "html"\n'],
     [["profile", "customers.csv", "--date-order", "ydm"], 'cleanse: error CLEANSE_USAGE: --date-order takes dmy, mdy or ymd; received "ydm"\n'],
     [["profile", "customers.csv", "--distinct-limit", "0"], 'cleanse: error CLEANSE_USAGE: --distinct-limit takes a positive whole number; received "0"\n'],
   ])("refuses bad arguments with exit code 2: %j", async (argv, message) => {

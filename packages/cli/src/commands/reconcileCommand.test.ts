@@ -14,7 +14,7 @@ const demo = join(import.meta.dirname, "..", "..", "..", "..", "examples", "crm-
 async function run(argv: string[], cwd: string): Promise<{ code: number; out: string }> {
   let out = "";
   const term = { out: (t: string) => void (out += t), err: (t: string) => void (out += t), isTTY: false };
-  const code = await reconcileCommand.run(parseCommandArgs("reconcile", argv, reconcileCommand.options), { term, cwd, signal: new AbortController().signal });
+  const code = await reconcileCommand.run(await parseCommandArgs("reconcile", argv, reconcileCommand.options), { term, cwd, signal: new AbortController().signal });
   return { code, out };
 }
 

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { AbortedError, formatLocation, isCleanseError } from "@cleanse/core";
-import { suggest } from "@cleanse/config";
 import { formatHelp, parseCommandArgs } from "../_internal/parseCommandArgs.ts";
 import { userCwd } from "../_internal/resolvePath.ts";
 import { processTerminal, type Terminal } from "../_internal/terminal.ts";
@@ -36,23 +35,25 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
   const debug = argv.includes("--debug");
   const [name, ...rest] = argv;
   try {
+    if (name === "help" && rest[0] !== undefined && !rest[0].startsWith("-")) {
+      const command = await findCommand(term, rest[0]);
+      if (!command) return 2;
+      term.out(formatHelp(command.usage, command.summary, command.options, command.examples));
+      return 0;
+    }
     if (name === undefined || name === "--help" || name === "-h" || name === "help") {
       term.out(generalHelp());
       return name === undefined ? 2 : 0;
     }
-    if (name === "--version" || name === "-v") {
+    if (name === "--version" || name === "-V" || name === "-v") {
       term.out(`${version()}\n`);
       return 0;
     }
-    const command = commands.find((c) => c.name === name);
-    if (!command) {
-      const guess = suggest(name, commands.map((c) => c.name));
-      term.err(`cleanse: unknown command "${name}"${guess ? ` (did you mean "${guess}"?)` : ""}. Run "cleanse --help" for the list.\n`);
-      return 2;
-    }
-    const args = parseCommandArgs(command.name, rest, command.options);
+    const command = await findCommand(term, name);
+    if (!command) return 2;
+    const args = await parseCommandArgs(command.name, rest, command.options);
     if (args.values.help) {
-      term.out(formatHelp(command.usage, command.summary, command.options));
+      term.out(formatHelp(command.usage, command.summary, command.options, command.examples));
       return 0;
     }
     const controller = new AbortController();
@@ -82,6 +83,16 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
   }
 }
 
+/** The command of this name, or undefined after printing "unknown command" with the nearest name. */
+async function findCommand(term: Terminal, name: string): Promise<Command | undefined> {
+  const command = commands.find((c) => c.name === name);
+  if (command) return command;
+  const { suggest } = await import("@cleanse/config");
+  const guess = suggest(name, commands.map((c) => c.name));
+  term.err(`cleanse: unknown command "${name}"${guess ? ` (did you mean "${guess}"?)` : ""}. Run "cleanse --help" for the list.\n`);
+  return undefined;
+}
+
 function reportError(term: Terminal, error: unknown, debug: boolean): number {
   if (isCleanseError(error)) {
     const where = formatLocation(error.location);
@@ -109,5 +120,9 @@ function firstSentence(text: string): string {
 
 function generalHelp(): string {
   const rows = commands.map((c: Command) => `  ${c.name.padEnd(12)} ${firstSentence(c.summary)}`);
-  return `Usage: cleanse <command> [options]\n\nCommands:\n${rows.join("\n")}\n\nRun "cleanse <command> --help" for a command's options.\n`;
+  return (
+    `Usage: cleanse <command> [options]\n\nCommands:\n${rows.join("\n")}\n\n` +
+    `Run "cleanse help <command>" or "cleanse <command> --help" for a command's options and examples,\n` +
+    `"cleanse --version" (-V) for the version. A file argument of "-" means standard input or output.\n`
+  );
 }
