@@ -182,7 +182,8 @@ export function runCase(api, expectation, ds, t) {
     if (mostly !== undefined && !(typeof mostly === "number" && mostly >= 0 && mostly <= 1)) throw new Error("mostly must be a number between 0 and 1");
     mapped = MAPPING[expectation](k);
     if (mapped.file.dataset?.[0]?.vacuous) return compare(expectsError, out, { success: true });
-    checker = api.compileRules(api.toRuleSet(mapped.file));
+    // One checker over the whole dataset: uniqueness and dataset rules see every row.
+    checker = api.compileRules(api.toRuleSet(mapped.file)).createChecker();
   } catch (error) {
     if (String(error.message).startsWith("inapplicable: ")) return { status: "inapplicable", reason: error.message.slice(14) };
     return expectsError ? { status: "pass" } : { status: "fail", reason: `Cleanse refused the rule: ${error.message.split("\n").slice(-1)[0].trim()}` };

@@ -1,5 +1,11 @@
 export { compileExpression, parseExpression, type CompiledExpression, type ExpressionNode, type ExprValue } from "./compileExpression/compileExpression.ts";
-export { compileRules, type CompileRulesOptions, type RuleChecker } from "./compileRules/compileRules.ts";
+export {
+  compileRules,
+  type CompileRulesOptions,
+  type RuleChecker,
+  type RuleSetStandardProps,
+  type StatefulChecker,
+} from "./compileRules/compileRules.ts";
 export { createRulesStep, type CreateRulesStepOptions } from "./createRulesStep/createRulesStep.ts";
 export {
   defineRule,

@@ -13,9 +13,9 @@ export function accepts(entry: RuleEntry, values: readonly unknown[]): boolean[]
   return issuesPerValue(entry, values).map((issues) => issues.length === 0);
 }
 
-/** Runs a rule file over records; returns record issues per record and the dataset issues. */
+/** Runs a rule file over records as one dataset (cross-record rules included); returns record issues per record and the dataset issues. */
 export function runRuleFile(file: RuleFile, records: readonly DataRecord[]): { records: Issue[][]; dataset: Issue[] } {
-  const checker = compileRules(file);
+  const checker = compileRules(file).createChecker();
   const perRecord = records.map((r) => checker.check(r));
   return { records: perRecord, dataset: checker.finish() };
 }

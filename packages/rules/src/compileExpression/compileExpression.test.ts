@@ -197,4 +197,24 @@ describe("compileExpression", () => {
       end: 5,
     });
   });
+
+  test("a dotted name reads a nested field, or a flat field of that very name", () => {
+    const record = { address: { city: "Paris", geo: { lat: 48.9 } }, "order.id": 7 };
+    expect(value("address.city", record)).toBe("Paris");
+    expect(value("address.geo.lat > 45", record)).toBe(true);
+    expect(value("lower(address.city)", record)).toBe("paris");
+    expect(value("order.id + 1", record)).toBe(8);
+    expect(value("`address.city`", record)).toBe("Paris");
+    expect(value("address.zip", record)).toBe(null);
+    expect(value("address.city.name", record)).toBe(null);
+    expect(value("a.constructor", { a: {} })).toBe(null);
+    expect(compileExpression("address.city == 'Paris' and address.zip is null").fields).toEqual(["address.city", "address.zip"]);
+    expect(parseExpression("a.b")).toMatchObject({ type: "field", name: "a.b" });
+  });
+
+  test("dots stay what they were elsewhere: decimals, and errors after a keyword or at the end", () => {
+    expect(value("1.5 + .5")).toBe(2);
+    expect(syntaxError("a.")).toMatch(/unexpected character "\."/);
+    expect(syntaxError("null.x")).toMatch(/unexpected character "\."/);
+  });
 });

@@ -47,7 +47,7 @@ describe("createRulesStep", () => {
       "null_ratio(email)": 0,
     });
     expect(report.datasetIssues.map((i) => [i.rule, i.message])).toEqual([
-      ["unique", "1 values occur more than once; later occurrences are flagged on their records, the first occurrences are records 1"],
+      ["unique", "1 value occurs more than once; later occurrences are flagged on their records, the first occurrence is record 1"],
       ["row_count", "row count is 3, expected at least 5"],
       ["null_ratio", "null ratio of email (1/3) is 0.3333, expected at most 0.2"],
     ]);

@@ -32,6 +32,11 @@ export type CompiledRule =
       /** Tests one field value. Called for present values only, unless `missing` is true. */
       readonly kind: "value";
       readonly missing?: boolean;
+      /**
+       * True when the test remembers earlier records (uniqueness, order). `check()` of a compiled rule set judges
+       * each record alone and leaves such rules out; `createChecker()` and the pipeline step run them.
+       */
+      readonly stateful?: boolean;
       test(value: unknown, seq: number, record: DataRecord): boolean;
       message(value: unknown): string;
       /** Dataset-level findings once all records are seen (e.g. first occurrences of duplicates). */
@@ -40,6 +45,8 @@ export type CompiledRule =
   | {
       /** Looks at a whole record. */
       readonly kind: "record";
+      /** True when the check remembers earlier records, as for value rules. */
+      readonly stateful?: boolean;
       /** Loads what the rule needs before the first record (e.g. a reference key set). */
       prepare?(): Promise<void>;
       check(record: DataRecord, seq: number): RuleFinding | readonly RuleFinding[] | undefined;
@@ -107,7 +114,7 @@ export interface DefineRuleOptions<O> {
   readonly check?: (value: unknown, options: O, record: DataRecord) => CheckResult;
   /** A record check, for rules in the `records:` list. */
   readonly checkRecord?: (record: DataRecord, options: O) => CheckResult | RuleFinding | readonly RuleFinding[];
-  /** Full control: compile the rule yourself (stateful and dataset rules). */
+  /** Full control: compile the rule yourself (stateful and dataset rules; mark a rule with state `stateful: true`). */
   readonly compile?: (options: O, target: RuleTarget) => CompiledRule;
   readonly scopes?: readonly RuleScope[];
 }

@@ -1,4 +1,5 @@
 import { ConfigError, getField, type Dimension, type IssueCode, type Severity } from "@cleanse/core";
+import { fieldReader } from "../_internal/fieldPath.ts";
 import type { RuleDefinition, RuleFinding } from "../defineRule/defineRule.ts";
 
 /** The Standard Schema v1 interface (https://standardschema.dev), implemented by zod, valibot, arktype and others. */
@@ -66,11 +67,12 @@ export function fromStandardSchema(schema: StandardSchemaV1, options: FromStanda
     severity: options.severity ?? "error",
     compile(_o, target) {
       const field = options.field ?? target.field;
+      const read = field === undefined ? undefined : fieldReader(field);
       const checkMissing = options.missing ?? false;
       return {
         kind: "record",
         check(record) {
-          const value = field === undefined ? record : getField(record, field);
+          const value = read === undefined ? record : read(record);
           if (field !== undefined && !checkMissing && (value === undefined || value === null || value === "")) return undefined;
           const result = run(value);
           if (!result.issues || result.issues.length === 0) return undefined;

@@ -57,6 +57,12 @@ describe("dataset rules", () => {
     expect(messages({ maximum: { field: "x", max: "0.3" } }, [...tenths, { x: "0.30000000000000001" }])).toEqual(["maximum of x is 0.30000000000000001, expected at most 0.3"]);
   });
 
+  test("counts values that are not numbers or dates in the singular and the plural", () => {
+    expect(messages({ mean: { field: "x", min: 0 } }, [{ x: 1 }, { x: "one" }])).toEqual(['1 present value of x is not a number (first: "one")']);
+    expect(messages({ maximum: { field: "x", max: "2024-01-01" } }, [{ x: "2023-05-01" }, { x: "May" }])).toEqual(['1 present value of x is not a date (first: "May")']);
+    expect(messages({ maximum: { field: "x", max: "2024-01-01" } }, [{ x: "May" }, { x: "June" }])).toEqual(['2 present values of x are not dates (first: "May")']);
+  });
+
   test("an empty dataset fails row_count and has no mean", () => {
     expect(messages({ row_count: { min: 1 } }, [])).toEqual(["row count is 0, expected at least 1"]);
     expect(messages({ mean: { field: "amount", min: 0 } }, [])).toEqual(["mean of amount is undefined: no numeric values"]);

@@ -1,4 +1,3 @@
-import { getField } from "@cleanse/core";
 import { z } from "zod";
 import { RuleOptionError, type CompiledRule, type RuleDefinition, type RuleFinding } from "../../defineRule/defineRule.ts";
 import { createHashedKeyTable, formatFloating, compareDecimals } from "@cleanse/values";
@@ -6,6 +5,7 @@ import { compileDateFormats, parseDateBound } from "../dates.ts";
 import { createExactSum, decimalText, Exact } from "../decimals.ts";
 import { isMissing, toDecimalText, toKey } from "../values.ts";
 import { dateReader } from "./numbers.ts";
+import { fieldReader } from "../fieldPath.ts";
 import { builtin, show, targetField } from "./define.ts";
 
 const bound = z.union([z.number(), z.string()]);
@@ -105,13 +105,14 @@ const nullRatio = builtin({
   examples: ["dataset:\n  - { null_ratio: { field: email, max: 0.05 } }", "email: [{ null_ratio: { max: 0.05 } }]"],
   compile: (o, target) => {
     const field = targetField(o, target, "null_ratio");
+    const read = fieldReader(field);
     const v = compileBounds(o);
     let n = 0, missing = 0;
     return {
       kind: "dataset",
       add(record) {
         n++;
-        if (isMissing(getField(record, field))) missing++;
+        if (isMissing(read(record))) missing++;
       },
       finish: () => verdict(`null ratio of ${field} (${missing}/${n})`, n === 0 ? 0 : missing / n, v),
     };
@@ -146,9 +147,10 @@ const distinctCount = builtin({
   examples: ["dataset:\n  - { distinct_count: { field: country, max: 250 } }"],
   compile: (o, target) => {
     const field = targetField(o, target, "distinct_count");
+    const read = fieldReader(field);
     const v = compileBounds(o);
     const t = distinctTracker();
-    return { kind: "dataset", add: (r) => t.add(getField(r, field)), finish: () => verdict(`distinct count of ${field}`, t.distinct, v) };
+    return { kind: "dataset", add: (r) => t.add(read(r)), finish: () => verdict(`distinct count of ${field}`, t.distinct, v) };
   },
 });
 
@@ -162,28 +164,30 @@ const uniqueRatio = builtin({
   examples: ["dataset:\n  - { unique_ratio: { field: email, min: 0.98 } }"],
   compile: (o, target) => {
     const field = targetField(o, target, "unique_ratio");
+    const read = fieldReader(field);
     const v = compileBounds(o);
     const t = distinctTracker();
-    return { kind: "dataset", add: (r) => t.add(getField(r, field)), finish: () => verdict(`unique ratio of ${field}`, t.present === 0 ? 0 : t.distinct / t.present, v) };
+    return { kind: "dataset", add: (r) => t.add(read(r)), finish: () => verdict(`unique ratio of ${field}`, t.present === 0 ? 0 : t.distinct / t.present, v) };
   },
 });
 
 /** Reads numbers from a field (exactly, as the value kernel reads them), counting present values that are not numbers. */
 function numberStream(field: string) {
+  const readValue = fieldReader(field);
   // JSON booleans count as 1 and 0, so the mean of a flag is the share of true values.
   let bad = 0;
   let firstBad: unknown;
   return {
     /** The value's canonical decimal text, undefined when missing or not a number. */
     read(record: Record<string, unknown>): string | undefined {
-      const raw = getField(record, field);
+      const raw = readValue(record);
       if (isMissing(raw)) return undefined;
       const text = typeof raw === "boolean" ? (raw ? "1" : "0") : toDecimalText(raw);
       if (text === undefined && bad++ === 0) firstBad = raw;
       return text;
     },
     problems(): readonly RuleFinding[] {
-      return bad === 0 ? [] : [{ code: "invalid_type", value: firstBad, message: `${bad} present value${bad === 1 ? "" : "s"} of ${field} ${bad === 1 ? "is" : "are"} not numbers (first: ${show(firstBad)})` }];
+      return bad === 0 ? [] : [{ code: "invalid_type", value: firstBad, message: `${bad} present value${bad === 1 ? "" : "s"} of ${field} ${bad === 1 ? "is not a number" : "are not numbers"} (first: ${show(firstBad)})` }];
     },
   };
 }
@@ -262,6 +266,7 @@ function extremeRule(name: "minimum" | "maximum") {
     examples: [name === "minimum" ? "dataset:\n  - { minimum: { field: price, min: 0 } }" : "dataset:\n  - { maximum: { field: order_date, max: today } }"],
     compile: (o, target): CompiledRule => {
       const field = targetField(o, target, name);
+      const read = fieldReader(field);
       const v = compileBounds(o, { allowDates: true });
       const readDate = dateReader(o.format === undefined ? undefined : compileDateFormats(o.format, { kind: "datetime" }).read);
       const numbers = numberStream(field);
@@ -273,7 +278,7 @@ function extremeRule(name: "minimum" | "maximum") {
         kind: "dataset",
         add(record) {
           if (v.isDate) {
-            const raw = getField(record, field);
+            const raw = read(record);
             if (isMissing(raw)) return;
             const t = readDate(raw);
             if (Number.isNaN(t)) {
@@ -288,7 +293,7 @@ function extremeRule(name: "minimum" | "maximum") {
           if (bestText === undefined || compareDecimals(text, bestText) * sign > 0) bestText = text;
         },
         finish() {
-          if (badDates > 0) return [{ code: "invalid_type", value: firstBad, message: `${badDates} present values of ${field} are not dates (first: ${show(firstBad)})` }];
+          if (badDates > 0) return [{ code: "invalid_type", value: firstBad, message: `${badDates} present value${badDates === 1 ? "" : "s"} of ${field} ${badDates === 1 ? "is not a date" : "are not dates"} (first: ${show(firstBad)})` }];
           const bad = numbers.problems();
           if (bad.length > 0) return bad;
           if (v.isDate) return Number.isNaN(best) ? [{ message: `${name} of ${field} is undefined: no values` }] : verdict(`${name} of ${field}`, best, v);

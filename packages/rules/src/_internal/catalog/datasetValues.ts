@@ -1,4 +1,3 @@
-import { getField } from "@cleanse/core";
 import { z } from "zod";
 import { RuleOptionError, type RuleDefinition, type RuleFinding } from "../../defineRule/defineRule.ts";
 import { formatFloating } from "@cleanse/values";
@@ -6,6 +5,7 @@ import { compileDateFormats, nowFloating, parseDuration } from "../dates.ts";
 import { isMissing, toDecimalText, toKey } from "../values.ts";
 import { compileBounds, fieldOption, verdict } from "./aggregates.ts";
 import { dateReader } from "./numbers.ts";
+import { fieldReader } from "../fieldPath.ts";
 import { builtin, show, targetField } from "./define.ts";
 
 const valueList = z.array(z.union([z.string(), z.number(), z.boolean()]));
@@ -24,6 +24,7 @@ const freshness = builtin({
   examples: ["dataset:\n  - { freshness: { field: updated_at, max_age: 2d } }"],
   compile: (o, target) => {
     const field = targetField(o, target, "freshness");
+    const readValue = fieldReader(field);
     const age = parseDuration(o.max_age);
     if (Number.isNaN(age)) throw new RuleOptionError(`${show(o.max_age)} is not a duration (use 24h, 7d, 2w, 30min or a number of days)`, ["max_age"]);
     const read = dateReader(o.format === undefined ? undefined : compileDateFormats(o.format, { kind: "datetime", path: ["format"] }).read);
@@ -32,7 +33,7 @@ const freshness = builtin({
     return {
       kind: "dataset",
       add(record) {
-        const raw = getField(record, field);
+        const raw = readValue(record);
         if (isMissing(raw)) return;
         const t = read(raw);
         if (!Number.isNaN(t) && (Number.isNaN(latest) || t > latest)) latest = t;
@@ -57,6 +58,7 @@ const distinctValues = builtin({
   examples: ["dataset:\n  - { distinct_values: { field: currency, contains: [CNY, USD] } }"],
   compile: (o, target) => {
     const field = targetField(o, target, "distinct_values");
+    const read = fieldReader(field);
     if (o.in === undefined && o.contains === undefined && o.equals === undefined) throw new RuleOptionError("give in, contains or equals", []);
     const allowed = o.in ?? o.equals;
     const required = o.contains ?? o.equals;
@@ -77,7 +79,7 @@ const distinctValues = builtin({
     return {
       kind: "dataset",
       add(record) {
-        const raw = getField(record, field);
+        const raw = read(record);
         if (isMissing(raw)) return;
         const key = toKey(raw);
         const hit = matches(key, raw);
@@ -109,12 +111,13 @@ const mostCommonValue = builtin({
   examples: ["dataset:\n  - { most_common_value: { field: country, in: [CN] } }"],
   compile: (o, target) => {
     const field = targetField(o, target, "most_common_value");
+    const read = fieldReader(field);
     const allowed = new Set(o.in.map(toKey));
     const counts = new Map<string, number>();
     return {
       kind: "dataset",
       add(record) {
-        const raw = getField(record, field);
+        const raw = read(record);
         if (isMissing(raw)) return;
         const key = toKey(raw);
         counts.set(key, (counts.get(key) ?? 0) + 1);

@@ -19,6 +19,11 @@ export function codePointLength(s: string): number {
   return n;
 }
 
+/** `1 character`, `2 characters`. */
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 const length = builtin({
   name: "length",
   description: "The text length (in characters, so 北京 is 2) must be within `min`/`max`, or exactly `equals`. Arrays count their items.",
@@ -37,7 +42,19 @@ const length = builtin({
     checkBounds(o.min, o.max);
     const min = o.equals ?? o.min ?? 0;
     const max = o.equals ?? o.max ?? Number.POSITIVE_INFINITY;
-    const text = o.equals !== undefined ? `exactly ${o.equals}` : o.max === undefined ? `at least ${min}` : o.min === undefined ? `at most ${max}` : `between ${min} and ${max}`;
+    // "at most 1 character", "at least 2 characters", "exactly 1 item": the unit agrees with the bound it follows.
+    const bound = (unit: string, units: string): string =>
+      o.equals !== undefined
+        ? `exactly ${count(o.equals, unit, units)}`
+        : o.max === undefined
+          ? `at least ${count(min, unit, units)}`
+          : o.min === undefined
+            ? `at most ${count(max, unit, units)}`
+            : min === max
+              ? `exactly ${count(min, unit, units)}`
+              : `between ${min} and ${max} ${units}`;
+    const ofText = bound("character", "characters");
+    const ofList = bound("item", "items");
     const lengthOf = (v: unknown): number => {
       if (Array.isArray(v)) return v.length;
       const t = toText(v);
@@ -57,7 +74,12 @@ const length = builtin({
         const n = lengthOf(v);
         return n >= min && n <= max;
       },
-      message: (v) => `length must be ${text} characters, received ${lengthOf(v)} (${show(v)})`,
+      message: (v) => {
+        if (Array.isArray(v)) return `must have ${ofList}, received ${count(v.length, "item", "items")} (${show(v)})`;
+        const n = lengthOf(v);
+        if (n < 0) return `expected text of ${ofText} or a list of ${ofList}, received ${show(v)}`;
+        return `length must be ${ofText}, received ${count(n, "character", "characters")} (${show(v)})`;
+      },
     };
   },
 });

@@ -1,10 +1,10 @@
-import { getField } from "@cleanse/core";
 import { z } from "zod";
 import { RuleOptionError, type RuleDefinition } from "../../defineRule/defineRule.ts";
 import { compileExpressionText, type CompiledExpression } from "../expression/compile.ts";
 import { truth } from "../expression/values.ts";
 import { ExpressionSyntaxError } from "../expression/tokenize.ts";
 import { createExactSum, Exact } from "../decimals.ts";
+import { fieldReader } from "../fieldPath.ts";
 import { isMissing, toDecimalText, toKey } from "../values.ts";
 import { builtin, show } from "./define.ts";
 
@@ -37,15 +37,16 @@ const check = builtin({
     const evaluate = assert.evaluate;
     const condition = when?.evaluate;
     const fields = assert.fields;
+    const readers = fields.map(fieldReader);
     return {
       kind: "record",
       check(record) {
         if (condition !== undefined && truth(condition(record)) !== true) return undefined;
         if (truth(evaluate(record)) !== false) return undefined;
-        const shown = fields.slice(0, 4).map((f) => `${f}=${show(getField(record, f))}`).join(", ");
+        const shown = fields.slice(0, 4).map((f, i) => `${f}=${show(readers[i]!(record))}`).join(", ");
         return {
           message: `${target.id === "check" ? "check" : target.id} failed: ${o.assert}${shown ? ` (${shown})` : ""}`,
-          ...(fields.length === 1 ? { field: fields[0]!, value: getField(record, fields[0]!) } : {}),
+          ...(fields.length === 1 ? { field: fields[0]!, value: readers[0]!(record) } : {}),
         };
       },
     };
@@ -63,12 +64,14 @@ const distinctFields = builtin({
   examples: ["records:\n  - { distinct_fields: [phone, backup_phone, office_phone] }"],
   compile: (o) => {
     const fields = o.fields;
+    const readers = fields.map(fieldReader);
     return {
       kind: "record",
       check(record) {
         const seen = new Map<string, string>();
-        for (const f of fields) {
-          const v = getField(record, f);
+        for (let i = 0; i < fields.length; i++) {
+          const f = fields[i]!;
+          const v = readers[i]!(record);
           if (isMissing(v)) continue;
           const key = toKey(v);
           const other = seen.get(key);
@@ -92,12 +95,14 @@ const sumOfFields = builtin({
   compile: (o) => {
     const equals = toDecimalText(o.equals)!;
     const tolerance = toDecimalText(o.tolerance ?? 1e-9)!;
+    const readers = o.fields.map(fieldReader);
     return {
       kind: "record",
       check(record) {
         const sum = createExactSum();
-        for (const f of o.fields) {
-          const v = getField(record, f);
+        for (let i = 0; i < o.fields.length; i++) {
+          const f = o.fields[i]!;
+          const v = readers[i]!(record);
           if (isMissing(v)) continue;
           const text = toDecimalText(v);
           if (text === undefined) return { message: `${f} is not a number (${show(v)})`, field: f, value: v };

@@ -1,8 +1,9 @@
 import { isAbsolute, resolve } from "node:path";
-import { ConfigError, getField, type DataRecord, type RecordSource } from "@cleanse/core";
+import { CleanseError, ConfigError, type DataRecord, type RecordSource } from "@cleanse/core";
 import { z } from "zod";
 import { RuleOptionError, type RuleDefinition, type RuleTarget } from "../../defineRule/defineRule.ts";
 import { createExactKeyTable, createHashedKeyTable, type KeyTable } from "@cleanse/values";
+import { fieldReader, type FieldReader } from "../fieldPath.ts";
 import { isMissing, toKey } from "../values.ts";
 import { builtin, show } from "./define.ts";
 
@@ -50,14 +51,14 @@ async function* recordsOf(input: Iterable<DataRecord> | AsyncIterable<DataRecord
   yield* input as AsyncIterable<DataRecord>;
 }
 
-function keyOf(record: DataRecord, fields: readonly string[], fold: (s: string) => string): string | undefined {
+function keyOf(record: DataRecord, fields: readonly FieldReader[], fold: (s: string) => string): string | undefined {
   if (fields.length === 1) {
-    const v = getField(record, fields[0]!);
+    const v = fields[0]!(record);
     return isMissing(v) ? undefined : fold(toKey(v));
   }
   let key = "";
   for (let i = 0; i < fields.length; i++) {
-    const v = getField(record, fields[i]!);
+    const v = fields[i]!(record);
     if (isMissing(v)) return undefined;
     key += `${i === 0 ? "" : "\u001f"}${fold(toKey(v))}`;
   }
@@ -76,6 +77,8 @@ function compileReference(o: ReferenceOptions, target: RuleTarget) {
   if (other.length !== own.length) throw new RuleOptionError(`field lists differ in length: ${own.length} here, ${other.length} in the other source`, ["in", "field"]);
   if (o.in.source === undefined && o.in.records === undefined) throw new RuleOptionError("in: needs a source (a file) or, from TypeScript, records", ["in"]);
   const fold = o.ignore_case ? (s: string) => s.toLowerCase() : (s: string) => s;
+  const ownReaders = own.map(fieldReader);
+  const otherReaders = other.map(fieldReader);
   const name = sourceName(o);
   let table: KeyTable | undefined;
   return {
@@ -94,17 +97,22 @@ function compileReference(o: ReferenceOptions, target: RuleTarget) {
       }
       const t = o.exact ? createExactKeyTable() : createHashedKeyTable(false, 1024);
       for await (const record of recordsOf(input)) {
-        const key = keyOf(record, other, fold);
+        const key = keyOf(record, otherReaders, fold);
         if (key !== undefined) t.put(key, 0);
       }
       table = t;
     },
     check(record: DataRecord) {
-      const key = keyOf(record, own, fold);
+      const key = keyOf(record, ownReaders, fold);
       if (key === undefined) return undefined;
-      if (table === undefined) throw new Error("reference keys were not loaded: call prepare() first");
+      if (table === undefined) {
+        throw new CleanseError(`The reference to ${name} has not loaded its keys yet: await prepare() on the compiled rule set before checking records (createRulesStep does it when the run starts).`, {
+          code: "CLEANSE_NOT_PREPARED",
+          ...(target.location ? { location: target.location } : {}),
+        });
+      }
       if (table.get(key) !== -1) return undefined;
-      const value = own.length === 1 ? getField(record, own[0]!) : own.map((f) => getField(record, f));
+      const value = own.length === 1 ? ownReaders[0]!(record) : ownReaders.map((read) => read(record));
       return {
         message: `${own.join(", ")} ${show(value)} not found in ${name} (${other.join(", ")})`,
         ...(own.length === 1 ? { field: own[0]! } : {}),

@@ -11,6 +11,13 @@ describe("unique", () => {
     expect(dataset.map((i) => [i.code, i.field, i.value])).toEqual([["duplicate", "id", [1]]]);
   });
 
+  test("names one repeated value in the singular and several in the plural", () => {
+    const one = runRuleFile({ fields: { id: ["unique"] } }, [{ id: "a" }, { id: "a" }]);
+    expect(one.dataset[0]?.message).toMatchInlineSnapshot(`"1 value occurs more than once; later occurrences are flagged on their records, the first occurrence is record 1"`);
+    const two = runRuleFile({ fields: { id: ["unique"] } }, [{ id: "a" }, { id: "b" }, { id: "a" }, { id: "b" }]);
+    expect(two.dataset[0]?.message).toMatchInlineSnapshot(`"2 values occur more than once; later occurrences are flagged on their records, the first occurrences are records 1, 2"`);
+  });
+
   test("exact mode and case folding", () => {
     const { records } = runRuleFile({ fields: { email: [{ unique: { exact: true, ignore_case: true } }] } }, [{ email: "A@x.com" }, { email: "a@X.com" }]);
     expect(counts(records)).toEqual([0, 1]);
@@ -28,7 +35,7 @@ describe("unique", () => {
     expect(counts(records)).toEqual([0, 0, 1, 0, 0]);
     expect(records[2]?.[0]?.message).toBe("duplicate combination of first, last, dob, first seen in record 1");
     expect(dataset[0]?.message).toBe(
-      "1 combinations of first, last, dob occur more than once; later occurrences are flagged on their records, the first occurrences are records 1",
+      "1 combination of first, last, dob occurs more than once; later occurrences are flagged on their records, the first occurrence is record 1",
     );
     const skipAll = runRuleFile({ records: [{ unique: { fields: ["first", "last", "dob"], ignore_missing: "all" } }] }, rows);
     expect(counts(skipAll.records)).toEqual([0, 0, 1, 0, 1]);

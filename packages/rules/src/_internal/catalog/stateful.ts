@@ -1,8 +1,8 @@
-import { getField } from "@cleanse/core";
 import { z } from "zod";
 import { RuleOptionError, type RuleDefinition, type RuleFinding } from "../../defineRule/defineRule.ts";
 import { compareValues, fromField } from "../expression/values.ts";
 import { createExactKeyTable, createHashedKeyTable, type KeyTable } from "@cleanse/values";
+import { fieldReader } from "../fieldPath.ts";
 import { isMissing, toKey } from "../values.ts";
 import { builtin, show } from "./define.ts";
 
@@ -36,16 +36,19 @@ function createUniqueness(exact: boolean) {
       return false;
     },
     firstOfLast: () => firstOfLast,
-    finish(what: string): readonly RuleFinding[] {
+    /** The dataset finding; `one` and `many` name the keys ("value", "values"). */
+    finish(one: string, many: string): readonly RuleFinding[] {
       if (duplicatedKeys === 0) return [];
       firstDuplicated.sort((a, b) => a - b);
       const listed = firstDuplicated.slice(0, MAX_LISTED).map((s) => s + 1);
+      const first =
+        duplicatedKeys === 1 ? `the first occurrence is record ${listed[0]}` : `the first occurrences are records ${listed.join(", ")}${duplicatedKeys > MAX_LISTED ? ", ..." : ""}`;
       return [
         {
           code: "duplicate",
           // The record numbers of the first occurrences (at most 1000), so callers can flag them too.
           value: firstDuplicated.slice(0, MAX_RETURNED).map((s) => s + 1),
-          message: `${duplicatedKeys} ${what} occur more than once; later occurrences are flagged on their records, the first occurrences are records ${listed.join(", ")}${duplicatedKeys > MAX_LISTED ? ", ..." : ""}`,
+          message: `${duplicatedKeys} ${duplicatedKeys === 1 ? `${one} occurs` : `${many} occur`} more than once; later occurrences are flagged on their records, ${first}`,
         },
       ];
     },
@@ -76,28 +79,31 @@ const unique = builtin({
       if (target.field === undefined) throw new RuleOptionError("unique in records: needs the key fields, e.g. { unique: [first_name, last_name] }", []);
       return {
         kind: "value",
+        stateful: true,
         test: (v, seq) => state.see(fold(toKey(v)), seq),
         message: (v) => `duplicate value ${show(v)}, first seen in record ${state.firstOfLast() + 1}`,
-        finish: () => state.finish("values"),
+        finish: () => state.finish("value", "values"),
       };
     }
     const fields = o.fields;
+    const readers = fields.map(fieldReader);
     const skipAll = o.ignore_missing === "all";
     return {
       kind: "record",
+      stateful: true,
       check(record, seq) {
         let missing = 0;
         let key = "";
         for (let i = 0; i < fields.length; i++) {
-          const v = getField(record, fields[i]!);
+          const v = readers[i]!(record);
           if (isMissing(v)) missing++;
           key += `${i === 0 ? "" : "\u001f"}${isMissing(v) ? "\u0000" : fold(toKey(v))}`;
         }
         if (skipAll ? missing === fields.length : missing > 0) return undefined;
         if (state.see(key, seq)) return undefined;
-        return { message: `duplicate combination of ${fields.join(", ")}, first seen in record ${state.firstOfLast() + 1}`, value: fields.map((f) => getField(record, f)) };
+        return { message: `duplicate combination of ${fields.join(", ")}, first seen in record ${state.firstOfLast() + 1}`, value: readers.map((read) => read(record)) };
       },
-      finish: () => state.finish(`combinations of ${fields.join(", ")}`),
+      finish: () => state.finish(`combination of ${fields.join(", ")}`, `combinations of ${fields.join(", ")}`),
     };
   },
 });
@@ -118,6 +124,7 @@ function monotonic(name: "increasing" | "decreasing") {
       let lastPrevious: unknown;
       return {
         kind: "value",
+        stateful: true,
         test: (v) => {
           const current = fromField(v);
           const before = previous;

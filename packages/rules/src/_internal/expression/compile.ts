@@ -1,6 +1,7 @@
 import { suggest } from "@cleanse/config";
 import type { DataRecord } from "@cleanse/core";
 import { exactArithmetic } from "../decimals.ts";
+import { fieldReader, pathSegments } from "../fieldPath.ts";
 import { asDecimalText, asNumber, asText, compareValues, equalValues, fromField, truth, type ExprValue } from "./values.ts";
 import { FUNCTION_NAMES, FUNCTIONS, type FunctionSpec } from "./functions.ts";
 import { parseExpressionText, type ExpressionNode } from "./parse.ts";
@@ -37,8 +38,11 @@ function compileNode(node: ExpressionNode, fields: Set<string>): CompiledExpr {
     case "field": {
       const name = node.name;
       fields.add(name);
-      // Own properties only: `constructor` or `__proto__` must not reach the object model.
-      return (r) => (Object.hasOwn(r, name) ? fromField(r[name]) : null);
+      // Own properties only: `constructor` or `__proto__` must not reach the object model. A dotted name is a
+      // flat field of that name when the record has one, else a path through nested objects.
+      if (pathSegments(name) === undefined) return (r) => (Object.hasOwn(r, name) ? fromField(r[name]) : null);
+      const read = fieldReader(name);
+      return (r) => fromField(read(r));
     }
     case "list": {
       const items = node.items.map((n) => compileNode(n, fields));

@@ -89,9 +89,16 @@ export function tokenize(text: string): Token[] {
     if (identStart.test(c)) {
       let j = i + 1;
       while (j < text.length && identPart.test(text[j]!)) j++;
+      const lower = text.slice(i, j).toLowerCase();
+      // A dotted name (`address.city`) is one field name: a nested path, or a flat field of that name.
+      if (!KEYWORDS.has(lower)) {
+        while (text[j] === "." && identStart.test(text[j + 1] ?? "")) {
+          j += 2;
+          while (j < text.length && identPart.test(text[j]!)) j++;
+        }
+      }
       const word = text.slice(i, j);
       i = j;
-      const lower = word.toLowerCase();
       tokens.push(KEYWORDS.has(lower) ? { type: "keyword", text: lower, start, end: i } : { type: "ident", text: word, start, end: i });
       continue;
     }
