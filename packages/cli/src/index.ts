@@ -1,5 +1,5 @@
 export { main, type MainOptions } from "./main/main.ts";
-export { loadJob, type LoadedDataset, type LoadedJob } from "./job/loadJob.ts";
+export { loadJob, type LoadedDataset, type LoadedJob, type LoadJobOptions } from "./job/loadJob.ts";
 export { runJob, withinAllowance, type RunJobOptions } from "./job/runJob.ts";
 export {
   jobFileSchema,

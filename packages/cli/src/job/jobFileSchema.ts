@@ -49,11 +49,13 @@ const sinkSpec: z.ZodType<SinkSpec> = z.union([
 
 const outputSpec: z.ZodType<SinkSpec | DbSinkSpec> = z.union([sinkSpec, dbSinkSpecSchema]);
 
-const outputs: z.ZodType<OutputsSpec> = z.strictObject({
+const outputsShape = {
   clean: outputSpec.optional().describe("Where clean records go: a file, or a database table"),
   quarantine: outputSpec.optional().describe("Where quarantined records go, with _reasons and _record columns"),
   merged: outputSpec.optional().describe("Where records merged into golden records go"),
-});
+};
+
+const outputs: z.ZodType<OutputsSpec> = z.strictObject(outputsShape);
 
 /** A file source or a database source (`{ sqlite: ... }`, `{ postgres: ... }`). */
 const anySource: z.ZodType<string | SourceSpec | DbSourceSpec> = z.union([sourceSpecSchema, dbSourceSpecSchema]);
@@ -69,7 +71,9 @@ const datasetFields = {
   incremental: incrementalSpecSchema.optional().describe("Process only records past the last run's watermark"),
 };
 
-const datasetSchema: z.ZodType<DatasetSpec> = z.strictObject({ name: z.string().min(1), ...datasetFields });
+const datasetShape = { name: z.string().min(1), ...datasetFields };
+
+const datasetSchema: z.ZodType<DatasetSpec> = z.strictObject(datasetShape);
 
 const reportSpec: z.ZodType<ReportSpec> = z.union([
   z.string().min(1),
@@ -129,22 +133,67 @@ export interface JobFile {
   allow_quarantined?: number | undefined;
 }
 
+const jobShape = {
+  $schema: z.string().optional(),
+  name: z.string().min(1).optional().describe("Job name, shown in the report"),
+  description: z.string().optional(),
+  sources: z.record(z.string(), anySource).optional().describe("Named sources that steps can refer to"),
+  datasets: z.array(datasetSchema).min(1).optional().describe("Datasets processed in order"),
+  ...datasetFields,
+  source: datasetFields.source.optional(),
+  report: reportSpec.optional(),
+  examples_per_rule: z.number().int().min(0).max(1000).optional(),
+  allow_quarantined: z
+    .number()
+    .min(0)
+    .optional()
+    .describe("Exit 0 while quarantined records stay at or below this: a ratio (0..1) or, above 1, a count"),
+};
+
 /** The schema of a job file (`cleanse run job.yaml`). */
-export const jobFileSchema: z.ZodType<JobFile> = z
-  .strictObject({
-    $schema: z.string().optional(),
-    name: z.string().min(1).optional().describe("Job name, shown in the report"),
-    description: z.string().optional(),
-    sources: z.record(z.string(), anySource).optional().describe("Named sources that steps can refer to"),
-    datasets: z.array(datasetSchema).min(1).optional().describe("Datasets processed in order"),
-    ...datasetFields,
-    source: datasetFields.source.optional(),
-    report: reportSpec.optional(),
-    examples_per_rule: z.number().int().min(0).max(1000).optional(),
-    allow_quarantined: z
-      .number()
-      .min(0)
-      .optional()
-      .describe("Exit 0 while quarantined records stay at or below this: a ratio (0..1) or, above 1, a count"),
-  })
-  .describe("A Cleanse job file");
+export const jobFileSchema: z.ZodType<JobFile> = z.strictObject(jobShape).describe("A Cleanse job file");
+
+/** A dataset of a job file of which only some keys are valid. */
+export type PartialDatasetSpec = { [K in keyof DatasetSpec]?: DatasetSpec[K] | undefined };
+
+/** The parts of a job file that are valid on their own. */
+export type PartialJobFile = Omit<JobFile, "datasets"> & { datasets?: PartialDatasetSpec[] | undefined };
+
+/**
+ * Keeps the parts of a job file that are valid on their own: each top-level key, each dataset's keys (a
+ * dataset keeps its index) and each output, so that the checks after the schema can still run on them when
+ * other parts of the file have problems.
+ * @param value - the job file as parsed
+ * @returns the valid parts; keys with a problem are left out
+ */
+export function salvageJobFile(value: unknown): PartialJobFile {
+  const salvageOutputs = (v: unknown) => validKeys(outputsShape, v);
+  return validKeys(jobShape, value, {
+    datasets: (v) => (Array.isArray(v) ? v.map((d) => validKeys(datasetShape, d, { outputs: salvageOutputs })) : undefined),
+    outputs: salvageOutputs,
+    sources: (v) => validKeys(Object.fromEntries(Object.keys(isMapping(v) ? v : {}).map((name) => [name, anySource])), v),
+  }) as PartialJobFile;
+}
+
+function validKeys(
+  shape: Readonly<Record<string, z.ZodType>>,
+  value: unknown,
+  nested: Readonly<Record<string, (value: unknown) => unknown>> = {},
+): Record<string, unknown> {
+  if (!isMapping(value)) return {};
+  const valid: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(shape)) {
+    if (!Object.hasOwn(value, key)) continue;
+    const written = value[key];
+    const salvage = Object.hasOwn(nested, key) ? nested[key]! : undefined;
+    const result = schema.safeParse(written);
+    const kept = result.success ? result.data : salvage?.(written);
+    // a source may be called __proto__: define, never assign
+    if (kept !== undefined) Object.defineProperty(valid, key, { value: kept, enumerable: true, writable: true, configurable: true });
+  }
+  return valid;
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,13 +1,23 @@
-import { dirname, basename } from "node:path";
+import { basename, dirname } from "node:path";
 import { ConfigError, type Severity, type Step, type StepFactoryContext } from "@cleanse/core";
 import { configError, readConfigFile, suggest, validateConfig, type ConfigDocument, type ConfigPath } from "@cleanse/config";
 import { isDbSpec, openDbSource, type DbSinkSpec, type DbSourceSpec, type IncrementalSpec } from "@cleanse/db";
 import { openSink, openSource, outputPathKey } from "@cleanse/io";
 import { prepareScoreSteps } from "@cleanse/score";
 import { checkOutputPaths, type PathClaim } from "../_internal/checkOutputPaths.ts";
-import { resolvePath } from "../_internal/resolvePath.ts";
+import { resolvePath, userCwd } from "../_internal/resolvePath.ts";
 import { toReaderOptions, toSinkSpec, type ResolvedSink } from "./ioOptions.ts";
-import { jobFileSchema, type ReportSpec, type SinkSpec, type SourceSpec, type JobFile } from "./jobFileSchema.ts";
+import { createJobProblems, displayPath, type JobProblems } from "./jobProblems.ts";
+import {
+  jobFileSchema,
+  salvageJobFile,
+  type JobFile,
+  type PartialDatasetSpec,
+  type PartialJobFile,
+  type ReportSpec,
+  type SinkSpec,
+  type SourceSpec,
+} from "./jobFileSchema.ts";
 import { stepRegistry } from "./stepRegistry.ts";
 
 /** A dataset of a job, ready to run. */
@@ -54,52 +64,85 @@ function createStagedReads(): StagedReads {
   };
 }
 
+/** Options of {@link loadJob}. */
+export interface LoadJobOptions {
+  /** The folder the user ran the command from: messages name files relative to it. Default: the process's (or pnpm's INIT_CWD). */
+  readonly cwd?: string;
+}
+
 /**
- * Reads a job file, validates it, resolves its paths against its folder and builds its steps.
+ * Reads a job file, validates it, resolves its paths against its folder and builds its steps. Every problem
+ * is reported at once: the schema's (unknown keys with a suggestion, wrong types, missing keys, forms of a
+ * step that do not fit), unknown steps, options the readers and writers refuse, problems of the rule files
+ * it uses, and the first pair of outputs that share a file.
  * @param path - the job file
+ * @param options - `cwd`: the folder messages name files relative to
  * @returns the loaded job
- * @throws ConfigError with file:line:column for any problem in the file; IoError when it cannot be read
+ * @throws ConfigValidationError (`CLEANSE_CONFIG_INVALID`) listing every problem as `file:line:column: message`,
+ *   relative to `cwd`; a lone problem that is another error (a missing rule file) as that error; IoError when
+ *   the job file cannot be read
  * @example
  * const job = await loadJob("examples/crm-erp/job.yaml");
  */
-export async function loadJob(path: string): Promise<LoadedJob> {
-  const doc = await readConfigFile(path);
-  const job = validateConfig(doc, jobFileSchema);
+export async function loadJob(path: string, options: LoadJobOptions = {}): Promise<LoadedJob> {
+  const cwd = options.cwd ?? userCwd();
+  const doc = await readConfigFile(path, { displayName: displayPath(cwd, resolvePath(cwd, path)) });
   const baseDir = dirname(path);
+  const problems = createJobProblems(doc, { cwd, baseDir });
+  let valid: JobFile | undefined;
+  try {
+    valid = validateConfig(doc, jobFileSchema);
+  } catch (error) {
+    problems.catch(error, []);
+  }
+  // With problems in the schema, the checks below still run on the parts that are valid on their own.
+  const job: PartialJobFile = valid ?? salvageJobFile(doc.value);
+  const written = isMapping(doc.value) ? doc.value : {};
   const reads = createStagedReads();
   const claims: PathClaim[] = [];
+  // Messages name the claimed files as the user's folder sees them.
+  const shown = (message: string) =>
+    [...new Set(claims.map((c) => c.path))]
+      .sort((a, b) => b.length - a.length)
+      .reduce((m, p) => m.split(p).join(p.startsWith("sqlite:") ? `sqlite:${displayPath(cwd, p.slice(7))}` : displayPath(cwd, p)), message);
   const claim = (path: string, at: ConfigPath, kind: PathClaim["kind"], order?: number) =>
-    claims.push({ path, label: labelOf(at), kind, ...(order === undefined ? {} : { order }), error: (message) => configError(doc, at, message) });
+    claims.push({
+      path,
+      label: labelOf(at),
+      kind,
+      ...(order === undefined ? {} : { order }),
+      error: (message) => configError(doc, at, shown(message), { code: "output_collision" }),
+    });
   const named = new Map<string, SourceSpec | DbSourceSpec>();
   for (const [name, spec] of Object.entries(job.sources ?? {})) {
     const resolved = resolveSource(baseDir, spec, name);
     named.set(name, resolved);
     if (!isDbSpec(resolved)) {
-      checkSource(doc, ["sources", name], resolved as SourceSpec);
+      checkSource(doc, ["sources", name], resolved as SourceSpec, problems);
       // A named source may be an output of any dataset: it is read staged once that dataset ran.
       claim((resolved as SourceSpec).path, ["sources", name], "source", Number.POSITIVE_INFINITY);
     }
   }
 
-  if (job.datasets && job.source !== undefined) {
-    throw configError(doc, ["source"], 'a job has either "datasets" or a top-level "source", not both', { key: true });
+  const hasDatasets = Object.hasOwn(written, "datasets");
+  if (hasDatasets && Object.hasOwn(written, "source")) {
+    problems.add(["source"], 'a job has either "datasets" or a top-level "source", not both', { key: true, code: "conflicting_keys" });
+  } else if (!hasDatasets && !Object.hasOwn(written, "source") && isMapping(doc.value)) {
+    problems.add([], 'a job needs a "source" (or a list of "datasets")', { code: "missing_key" });
   }
-  if (!job.datasets && job.source === undefined) {
-    throw configError(doc, [], 'a job needs a "source" (or a list of "datasets")');
-  }
-  const specs = job.datasets
-    ? job.datasets.map((d, i) => ({ spec: d, path: ["datasets", i] as ConfigPath }))
+  const defaultName = basename(path).replace(/\.(ya?ml|json)$/, "");
+  const specs: { spec: PartialDatasetSpec; path: ConfigPath }[] = hasDatasets
+    ? (job.datasets ?? []).map((d, i) => ({ spec: d, path: ["datasets", i] }))
     : [
         {
           spec: {
-            name: job.name ?? basename(path).replace(/\.(ya?ml|json)$/, ""),
-            source: job.source!,
-            steps: job.steps,
+            name: job.name ?? defaultName,
+            source: job.source,
             outputs: job.outputs,
             quarantine_on: job.quarantine_on,
             incremental: job.incremental,
           },
-          path: [] as ConfigPath,
+          path: [],
         },
       ];
 
@@ -120,23 +163,23 @@ export async function loadJob(path: string): Promise<LoadedJob> {
   };
   const datasets: LoadedDataset[] = [];
   for (const [order, { spec, path: at }] of specs.entries()) {
-    const source = resolveSource(baseDir, spec.source, spec.name);
-    if (!isDbSpec(source)) {
-      checkSource(doc, [...at, "source"], source as SourceSpec);
+    const source = spec.source === undefined ? undefined : resolveSource(baseDir, spec.source, spec.name ?? defaultName);
+    if (source && !isDbSpec(source)) {
+      checkSource(doc, [...at, "source"], source as SourceSpec, problems);
       claim((source as SourceSpec).path, [...at, "source"], "source", order);
     }
     const outputs = spec.outputs ?? {};
     const resolvedOutputs: { clean?: ResolvedOutput; quarantine?: ResolvedOutput; merged?: ResolvedOutput } = {};
     for (const kind of ["clean", "quarantine", "merged"] as const) {
-      const written = outputs[kind];
-      if (written === undefined) continue;
+      const output = outputs[kind];
+      if (output === undefined) continue;
       const where: ConfigPath = [...at, "outputs", kind];
-      const resolved = resolveOutput(baseDir, written);
+      const resolved = resolveOutput(baseDir, output);
       if (isDbSpec(resolved)) {
         const sqlite = (resolved as { sqlite?: { path: string; table: string } }).sqlite;
         if (sqlite) claim(`sqlite:${resolvePath(baseDir, sqlite.path)}#${sqlite.table}`, where, "output", order);
       } else {
-        await checkSink(doc, where, resolved as ResolvedSink);
+        await checkSink(doc, where, resolved as ResolvedSink, problems);
         claim((resolved as ResolvedSink).path, where, "output", order);
       }
       resolvedOutputs[kind] = resolved;
@@ -144,10 +187,13 @@ export async function loadJob(path: string): Promise<LoadedJob> {
     const state = spec.incremental?.state;
     const stateFile = typeof state === "string" ? state : state && "file" in state ? (state as { file: string }).file : undefined;
     if (stateFile !== undefined) claim(resolvePath(baseDir, stateFile), [...at, "incremental", "state"], "output", order);
+    // Steps are read as written, so that one bad step does not hide the problems of the others.
     const steps: Step[] = [];
-    for (const [i, entry] of (spec.steps ?? []).entries()) {
-      steps.push(...(await buildStep(doc, [...at, "steps", i], entry, ctx)));
+    const entries = valueAt(doc.value, [...at, "steps"]);
+    for (const [i, entry] of (Array.isArray(entries) ? entries : []).entries()) {
+      if (isMapping(entry)) steps.push(...((await buildStep(doc, [...at, "steps", i], entry, ctx, problems)) ?? []));
     }
+    if (source === undefined || spec.name === undefined) continue;
     datasets.push({
       name: spec.name,
       source,
@@ -163,10 +209,12 @@ export async function loadJob(path: string): Promise<LoadedJob> {
     const file = report[format];
     if (file !== undefined) claim(file, typeof job.report === "string" ? ["report"] : ["report", format], "output", specs.length);
   }
-  checkOutputPaths(claims);
+  // Only the first pair of outputs on one file is reported: checkOutputPaths stops there.
+  await problems.attempt([], async () => checkOutputPaths(claims));
+  problems.throwIfAny();
   return {
-    name: job.name ?? basename(path).replace(/\.(ya?ml|json)$/, ""),
-    file: doc.file,
+    name: job.name ?? defaultName,
+    file: path,
     baseDir,
     datasets,
     report,
@@ -177,29 +225,62 @@ export async function loadJob(path: string): Promise<LoadedJob> {
   };
 }
 
-async function buildStep(doc: ConfigDocument, at: ConfigPath, entry: Record<string, unknown>, ctx: StepFactoryContext): Promise<Step[]> {
+/** Builds the steps of one entry of `steps`, or adds its problems and returns undefined. */
+async function buildStep(
+  doc: ConfigDocument,
+  at: ConfigPath,
+  entry: Record<string, unknown>,
+  ctx: StepFactoryContext,
+  problems: JobProblems,
+): Promise<Step[] | undefined> {
   const keys = Object.keys(entry);
   const known = [...stepRegistry.keys()];
   const names = keys.filter((k) => stepRegistry.has(k));
   if (names.length === 0) {
     const first = keys[0];
-    if (first === undefined) throw configError(doc, at, `a step is a mapping whose key is the step's name (one of: ${known.join(", ")})`);
+    if (first === undefined) {
+      problems.add(at, `a step is a mapping whose key is the step's name (one of: ${known.join(", ")})`, { code: "missing_key" });
+      return undefined;
+    }
     const guess = suggest(first, known);
-    throw configError(doc, [...at, first], `unknown step "${first}"${guess ? ` (did you mean "${guess}"?)` : ""}; known steps: ${known.join(", ")}`, { key: true });
+    problems.add([...at, first], `unknown step "${first}"${guess ? ` (did you mean "${guess}"?)` : ""}; known steps: ${known.join(", ")}`, {
+      key: true,
+      code: "unknown_step",
+    });
+    return undefined;
   }
-  if (names.length > 1) throw configError(doc, [...at, names[1]!], `one step per list item: found ${names.join(" and ")}; write them as separate items`, { key: true });
+  if (names.length > 1) {
+    problems.add([...at, names[1]!], `one step per list item: found ${names.join(" and ")}; write them as separate items`, { key: true, code: "conflicting_keys" });
+    return undefined;
+  }
   const name = names[0]!;
   const definition = stepRegistry.get(name)!;
   if (!definition.wholeEntry && keys.length > 1) {
-    const other = keys.find((k) => k !== name)!;
-    throw configError(doc, [...at, other], `step "${name}" takes no key "${other}" beside its name; put its options under "${name}:"`, { key: true });
+    for (const other of keys.filter((k) => k !== name)) {
+      problems.add([...at, other], `step "${name}" takes no key "${other}" beside its name; put its options under "${name}:"`, { key: true, code: "unknown_key" });
+    }
+    return undefined;
   }
   const where: ConfigPath = definition.wholeEntry ? at : [...at, name];
   // Validate here, so problems point at the job file; factories get the value as written.
-  validateConfig(doc, definition.schema, { at: where });
-  const raw = where.reduce<unknown>((v, seg) => (v as Record<string | number, unknown>)[seg], doc.value);
-  const built = await definition.create(raw, ctx, { document: doc, at: where });
+  try {
+    validateConfig(doc, definition.schema, { at: where });
+  } catch (error) {
+    problems.catch(error, where);
+    return undefined;
+  }
+  const raw = valueAt(doc.value, where);
+  const built = await problems.attempt(where, async () => definition.create(raw, ctx, { document: doc, at: where }));
+  if (built === undefined) return undefined;
   return Array.isArray(built) ? [...built] : [built as Step];
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function valueAt(value: unknown, path: ConfigPath): unknown {
+  return path.reduce<unknown>((v, seg) => (v !== null && typeof v === "object" && Object.hasOwn(v, seg) ? (v as Record<string | number, unknown>)[seg] : undefined), value);
 }
 
 /** `datasets[0].outputs.clean`: a place in the job file as the user reads it. */
@@ -208,34 +289,32 @@ function labelOf(at: ConfigPath): string {
 }
 
 /** Points an option error of the io readers and writers at the job file: the option's key, or the spec. */
-function locateOptionError(doc: ConfigDocument, at: ConfigPath, spec: unknown, error: unknown): never {
-  if (!(error instanceof ConfigError)) throw error;
+function locateOptionError(doc: ConfigDocument, at: ConfigPath, spec: unknown, error: unknown): unknown {
+  if (!(error instanceof ConfigError)) return error;
   const named = /option "(\w+)"|Invalid (\w+)|format "/.exec(error.message);
   const option = named?.[1] ?? named?.[2] ?? (named ? "format" : undefined);
   const snake = option?.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
   const key = typeof spec === "object" && spec !== null && snake !== undefined && Object.hasOwn(spec, snake) ? snake : undefined;
   const where = key !== undefined ? [...at, key] : typeof spec === "object" && spec !== null && Object.hasOwn(spec, "path") ? [...at, "path"] : at;
-  throw configError(doc, where, error.message.replace(/\.$/, ""));
+  return configError(doc, where, error.message.replace(/\.$/, ""), { code: "invalid_option" });
 }
 
 /** Checks a file source's options the way the reader will, so a mistake points at the job file. */
-function checkSource(doc: ConfigDocument, at: ConfigPath, spec: SourceSpec): void {
-  const written = at.reduce<unknown>((v, seg) => (v as Record<string | number, unknown> | undefined)?.[seg], doc.value);
+function checkSource(doc: ConfigDocument, at: ConfigPath, spec: SourceSpec, problems: JobProblems): void {
   try {
     openSource(toReaderOptions(spec));
   } catch (error) {
     if ((error as { code?: string }).code === "CLEANSE_FILE_NOT_FOUND") return; // said when the run reads it
-    locateOptionError(doc, at, written, error);
+    problems.catch(locateOptionError(doc, at, valueAt(doc.value, at), error), at);
   }
 }
 
 /** Checks a file output's options the way the writer will (nothing is written). */
-async function checkSink(doc: ConfigDocument, at: ConfigPath, spec: ResolvedSink): Promise<void> {
-  const written = at.reduce<unknown>((v, seg) => (v as Record<string | number, unknown> | undefined)?.[seg], doc.value);
+async function checkSink(doc: ConfigDocument, at: ConfigPath, spec: ResolvedSink, problems: JobProblems): Promise<void> {
   try {
     await openSink(spec).abort?.();
   } catch (error) {
-    locateOptionError(doc, at, written, error);
+    problems.catch(locateOptionError(doc, at, valueAt(doc.value, at), error), at);
   }
 }
 

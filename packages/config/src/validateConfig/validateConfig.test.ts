@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
 import { parseConfigText } from "../parseConfigText/parseConfigText.ts";
-import { configError, ConfigValidationError, validateConfig } from "./validateConfig.ts";
+import type { ConfigValidationError } from "../ConfigValidationError/ConfigValidationError.ts";
+import { configError, validateConfig } from "./validateConfig.ts";
 
 const jobSchema = z.strictObject({
   name: z.string(),
@@ -65,6 +66,76 @@ describe("validateConfig", () => {
     const doc = parseConfigText("fields:\n  email: [emial]\n", { file: "rules.yaml" });
     const error = configError(doc, ["fields", "email", 0], 'unknown rule "emial" (did you mean "email"?)');
     expect(error.location).toEqual({ file: "rules.yaml", line: 2, column: 11 });
+  });
+});
+
+describe("validateConfig with unions", () => {
+  const kinds = ["date", "phone", "text"] as const;
+  const spec = z.union([
+    z.enum(kinds),
+    z.strictObject({ date: z.strictObject({ order: z.enum(["dmy", "mdy"]).optional() }).nullable() }),
+    z.strictObject({ phone: z.strictObject({ region: z.string().length(2).optional(), format: z.enum(["E.164", "digits"]).optional() }).nullable() }),
+    z.strictObject({ text: z.strictObject({ trim: z.boolean().optional() }).nullable() }),
+  ]);
+  const step = z.strictObject({ standardize: z.record(z.string(), z.union([spec, z.array(spec).min(1)])) });
+  const problems = (yaml: string) => errorOf(() => validateConfig(parseConfigText(yaml, { file: "job.yaml" }), step)).message;
+
+  test("a misspelt form name in a mapping gets a suggestion at its key, not 'does not match any allowed form'", () => {
+    expect(problems("standardize:\n  phone: { phon: {} }\n")).toMatchInlineSnapshot(`
+      "job.yaml has a problem:
+        job.yaml:2:12: unknown key "phon" (did you mean "phone"?)"
+    `);
+  });
+
+  test("reports the problems of the form the value fits best, nested keys at their own line and column", () => {
+    expect(problems("standardize:\n  phone:\n    phone:\n      regon: CN\n      format: digts\n  born: { date: { order: ymd } }\n"))
+      .toMatchInlineSnapshot(`
+        "job.yaml has 3 problems:
+          job.yaml:4:7: unknown key "regon" (did you mean "region"?)
+          job.yaml:5:15: "digts" is not allowed here (did you mean "digits"?); expected one of: E.164, digits
+          job.yaml:6:26: "ymd" is not allowed here; expected one of: dmy, mdy"
+      `);
+  });
+
+  test("a misspelt name among the bare names, and inside a list of forms", () => {
+    expect(problems("standardize:\n  phone: phon\n  name: [text, { txt: null }]\n")).toMatchInlineSnapshot(`
+      "job.yaml has 2 problems:
+        job.yaml:2:10: "phon" is not allowed here (did you mean "phone"?); expected one of: date, phone, text
+        job.yaml:3:18: unknown key "txt" (did you mean "text"?)"
+    `);
+  });
+
+  test("two forms in one mapping are named as such", () => {
+    expect(problems("standardize:\n  phone: { phone: null, date: null }\n")).toMatchInlineSnapshot(`
+      "job.yaml has a problem:
+        job.yaml:2:25: "date" cannot be used together with "phone"; each belongs to a different form"
+    `);
+  });
+
+  test("a value of a type no form has still says so", () => {
+    expect(problems("standardize:\n  phone: 3\n")).toMatchInlineSnapshot(`
+      "job.yaml has a problem:
+        job.yaml:2:10: number 3 does not match any allowed form"
+    `);
+  });
+
+  test("a misspelt required key is one problem, not also a missing key", () => {
+    const doc = parseConfigText("name: demo\nsource: { pth: a.csv }\n", { file: "job.yaml" });
+    const error = errorOf(() => validateConfig(doc, jobSchema));
+    expect(error.problems).toEqual([
+      { code: "unknown_key", path: ["source", "pth"], location: { file: "job.yaml", line: 2, column: 11 }, message: 'unknown key "pth" (did you mean "path"?)' },
+    ]);
+  });
+
+  test("every problem carries a code", () => {
+    const doc = parseConfigText("name: 3\nthreshold: 2\nmode: strikt\nextra: 1\n", { file: "job.yaml" });
+    expect(errorOf(() => validateConfig(doc, jobSchema)).problems.map((p) => p.code)).toEqual([
+      "missing_key",
+      "invalid_type",
+      "too_big",
+      "invalid_value",
+      "unknown_key",
+    ]);
   });
 });
 

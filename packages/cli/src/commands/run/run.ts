@@ -18,7 +18,7 @@ export async function runRun(args: ParsedArgs, ctx: CommandContext): Promise<num
   if (!jobPath) throw new ConfigError('missing the job file: cleanse run <job.yaml>', { code: "CLEANSE_USAGE" });
   if (extra.length > 0) throw new ConfigError(`unexpected arguments: ${extra.join(" ")}`, { code: "CLEANSE_USAGE" });
   const file = resolvePath(ctx.cwd, jobPath);
-  const loaded = withoutFormulaEscaping(await loadJob(file), args.values["escape-formulas"] === false);
+  const loaded = withoutFormulaEscaping(await loadJob(file, { cwd: ctx.cwd }), args.values["escape-formulas"] === false);
   const reportPath = typeof args.values.report === "string" ? resolvePath(ctx.cwd, args.values.report) : undefined;
   const job = reportPath ? { ...loaded, report: { ...loaded.report, json: reportPath } } : loaded;
   if (reportPath) {
