@@ -71,3 +71,5 @@ export { getField, hasField, isInheritedName, setField } from "./fieldAccess/fie
 export { collect } from "./collect/collect.ts";
 export { formatLocation } from "./formatLocation/formatLocation.ts";
 export { toNodeReadable, toWebStream } from "./streamAdapters/streamAdapters.ts";
+export { displayWidth, padEndDisplay, padStartDisplay, truncateDisplay, type TruncateDisplayOptions } from "./text/displayWidth.ts";
+export { plural } from "./text/plural.ts";

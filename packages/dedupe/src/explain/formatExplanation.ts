@@ -1,10 +1,11 @@
+import { displayWidth, padEndDisplay, truncateDisplay } from "@cleanse/core";
 import type { PairExplanation } from "./explainPair.ts";
 
 /** Options of {@link formatExplanation}. */
 export interface FormatExplanationOptions {
   /** Width of the longest bar in characters. Default 20. */
   readonly barWidth?: number;
-  /** Longest value shown before it is cut with an ellipsis. Default 24. */
+  /** Widest value shown, in terminal columns (a Chinese character takes two), before it is cut with an ellipsis. Default 24. */
   readonly maxValueLength?: number;
 }
 
@@ -14,12 +15,7 @@ function signed(x: number): string {
 
 function shown(v: string | null, max: number): string {
   if (v === null) return "∅";
-  const s = v.length > max ? `${v.slice(0, max - 1)}…` : v;
-  return `"${s}"`;
-}
-
-function pad(s: string, width: number): string {
-  return s.length >= width ? s : s + " ".repeat(width - s.length);
+  return `"${truncateDisplay(v, max)}"`;
 }
 
 function num(x: number): string {
@@ -58,15 +54,15 @@ export function formatExplanation(explanation: PairExplanation, options: FormatE
     const len = Math.round((Math.abs(x) / maxAbs) * barWidth);
     return (x >= 0 ? "+" : "-").repeat(len);
   };
-  const wName = Math.max(5, ...rows.map((r) => r.name.length));
-  const wValues = Math.max(6, ...rows.map((r) => r.values.length));
-  const wLevel = Math.max(5, ...rows.map((r) => r.level.length));
-  const wMu = Math.max(2, ...rows.map((r) => r.mu.length));
-  lines.push(`  ${pad("prior", wName)}  ${pad(`lambda=${num(e.prior.lambda)}`, wValues + wLevel + wMu + 4)}  ${pad(signed(e.prior.weight), 7)} ${bar(e.prior.weight)}`);
+  const wName = Math.max(5, ...rows.map((r) => displayWidth(r.name)));
+  const wValues = Math.max(6, ...rows.map((r) => displayWidth(r.values)));
+  const wLevel = Math.max(5, ...rows.map((r) => displayWidth(r.level)));
+  const wMu = Math.max(2, ...rows.map((r) => displayWidth(r.mu)));
+  lines.push(`  ${padEndDisplay("prior", wName)}  ${padEndDisplay(`lambda=${num(e.prior.lambda)}`, wValues + wLevel + wMu + 4)}  ${padEndDisplay(signed(e.prior.weight), 7)} ${bar(e.prior.weight)}`);
   for (const r of rows) {
-    lines.push(`  ${pad(r.name, wName)}  ${pad(r.values, wValues)}  ${pad(r.level, wLevel)}  ${pad(r.mu, wMu)}  ${pad(signed(r.total), 7)} ${bar(r.total)}`);
+    lines.push(`  ${padEndDisplay(r.name, wName)}  ${padEndDisplay(r.values, wValues)}  ${padEndDisplay(r.level, wLevel)}  ${padEndDisplay(r.mu, wMu)}  ${padEndDisplay(signed(r.total), 7)} ${bar(r.total)}`);
   }
-  lines.push(`  ${pad("total", wName)}  ${pad("", wValues + wLevel + wMu + 4)}  ${signed(e.totalWeight)}`);
+  lines.push(`  ${padEndDisplay("total", wName)}  ${padEndDisplay("", wValues + wLevel + wMu + 4)}  ${signed(e.totalWeight)}`);
   if (e.blockedBy.length > 0) lines.push(`  blocked together by: ${e.blockedBy.join("; ")}`);
   return lines.map((l) => l.trimEnd()).join("\n");
 }

@@ -1,10 +1,11 @@
+import { displayWidth, padEndDisplay, padStartDisplay, plural, truncateDisplay } from "@cleanse/core";
 import type { ColumnProfile, DatasetProfile, Histogram } from "../profileRecords/DatasetProfile.ts";
 
 /** Options of {@link formatProfile}. */
 export interface FormatProfileOptions {
   /** `text` for a terminal (default), `markdown` for a pull request or a wiki. */
   readonly format?: "text" | "markdown";
-  /** Longest value shown before it is cut with `…`. Defaults to 24. */
+  /** Widest value shown, in terminal columns (a Chinese character takes two), before it is cut with `…`. Defaults to 24. */
   readonly maxValueLength?: number;
 }
 
@@ -13,24 +14,8 @@ const BARS = "▁▂▃▄▅▆▇█";
 
 const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
 
-/** Width of a string in a monospace terminal: East Asian wide characters take two cells. */
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
-  }
-  return w;
-}
-
-function padEnd(s: string, width: number): string {
-  return s + " ".repeat(Math.max(0, width - displayWidth(s)));
-}
-
 function cut(s: string, max: number): string {
-  const visible = s.replace(/\r?\n/g, "⏎").replace(/\t/g, "⇥");
-  const chars = Array.from(visible);
-  return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : visible;
+  return truncateDisplay(s.replace(/\r?\n/g, "⏎").replace(/\t/g, "⇥"), max);
 }
 
 function showValue(v: string | number | undefined, max: number): string {
@@ -76,7 +61,11 @@ function details(c: ColumnProfile, max: number): [string, string][] {
   if (c.dateFormats && c.dateFormats.length > 0) rows.push(["formats", c.dateFormats.slice(0, 5).map((f) => `${f.format} ×${fmt.format(f.count)}`).join(", ")]);
   if (c.dateOrder) rows.push(["order", c.dateOrder === "dmy" ? "day first (dmy)" : "month first (mdy)"]);
   if (c.ambiguousDates) {
-    rows.push(["ambiguous", `${fmt.format(c.ambiguousDates)} dates fit day-first and month-first (such as 03/04/2024); no order known, so they are left out of min, max and histogram`]);
+    const one = c.ambiguousDates === 1;
+    rows.push([
+      "ambiguous",
+      `${plural(c.ambiguousDates, "date")} ${one ? "fits" : "fit"} day-first and month-first (such as 03/04/2024); no order known, so ${one ? "it is" : "they are"} left out of min, max and histogram`,
+    ]);
   }
   if (c.histogram && c.histogram.bins.length > 1) rows.push(["histogram", `${sparkline(c.histogram)}  ${histogramRange(c.histogram)}`]);
   const other = Object.entries(c.typeCounts).filter(([t]) => t !== c.type);
@@ -105,7 +94,7 @@ function textTable(rows: string[][]): string[] {
   const widths = HEADER.map((_, i) => Math.max(...all.map((r) => displayWidth(r[i] ?? ""))));
   const line = (r: string[]) =>
     r
-      .map((cell, i) => (RIGHT.has(i) ? " ".repeat(Math.max(0, widths[i]! - displayWidth(cell))) + cell : padEnd(cell, widths[i]!)))
+      .map((cell, i) => (RIGHT.has(i) ? padStartDisplay(cell, widths[i]!) : padEndDisplay(cell, widths[i]!)))
       .join("  ")
       .trimEnd();
   return [line(HEADER), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
@@ -126,11 +115,12 @@ function mdCell(s: string): string {
  */
 export function formatProfile(profile: DatasetProfile, options: FormatProfileOptions = {}): string {
   const max = options.maxValueLength ?? 24;
-  const head = `${profile.dataset}: ${fmt.format(profile.records)} records, ${profile.columns.length} columns`;
+  const counts = `${plural(profile.records, "record")}, ${plural(profile.columns.length, "column")}`;
+  const head = `${profile.dataset}: ${counts}`;
   const keys = `candidate keys: ${profile.candidateKeys.length > 0 ? profile.candidateKeys.join(", ") : "none"}`;
   const rows = summaryRows(profile, max);
   if (options.format === "markdown") {
-    const out = [`# Profile: ${mdCell(profile.dataset)}`, "", `${fmt.format(profile.records)} records, ${profile.columns.length} columns; ${keys}.`, ""];
+    const out = [`# Profile: ${mdCell(profile.dataset)}`, "", `${counts}; ${keys}.`, ""];
     out.push(`| ${HEADER.join(" | ")} |`, `|${HEADER.map((_, i) => (RIGHT.has(i) ? "---:" : "---")).join("|")}|`);
     for (const r of rows) out.push(`| ${r.map((cell, i) => (i === 0 ? `\`${mdCell(cell)}\`` : mdCell(cell))).join(" | ")} |`);
     out.push("");
@@ -144,7 +134,7 @@ export function formatProfile(profile: DatasetProfile, options: FormatProfileOpt
   const out = [head, keys, "", ...textTable(rows), ""];
   for (const c of profile.columns) {
     out.push(`${c.name} (${typeLabel(c)})`);
-    for (const [k, v] of details(c, max)) out.push(`  ${k.padEnd(10)} ${v}`);
+    for (const [k, v] of details(c, max)) out.push(`  ${padEndDisplay(k, 10)} ${v}`);
     out.push("");
   }
   return `${out.join("\n")}`;

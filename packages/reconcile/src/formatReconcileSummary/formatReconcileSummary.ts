@@ -1,3 +1,4 @@
+import { plural } from "@cleanse/core";
 import type { ReconcileReport } from "../ReconcileReport/ReconcileReport.ts";
 
 const fmt = new Intl.NumberFormat("en-US");
@@ -13,7 +14,7 @@ const fmt = new Intl.NumberFormat("en-US");
 export function formatReconcileSummary(report: ReconcileReport, written: readonly string[] = []): string {
   const t = report.totals;
   const lines = [
-    `${report.left.name} ↔ ${report.right.name}: ${fmt.format(t.matched)} matched (${fmt.format(t.identical)} identical, ${fmt.format(t.mismatched)} differ), ${fmt.format(t.leftOnly)} only in ${report.left.name}, ${fmt.format(t.rightOnly)} only in ${report.right.name}`,
+    `${report.left.name} ↔ ${report.right.name}: ${fmt.format(t.matched)} matched (${fmt.format(t.identical)} identical, ${fmt.format(t.mismatched)} ${t.mismatched === 1 ? "differs" : "differ"}), ${fmt.format(t.leftOnly)} only in ${report.left.name}, ${fmt.format(t.rightOnly)} only in ${report.right.name}`,
   ];
   const differing = report.fields.filter((f) => f.mismatches > 0).sort((a, b) => b.mismatches - a.mismatches);
   if (differing.length > 0) {
@@ -21,7 +22,7 @@ export function formatReconcileSummary(report: ReconcileReport, written: readonl
   }
   if (report.timeliness?.lagSeconds) {
     const l = report.timeliness.lagSeconds;
-    lines.push(`  sync lag: p50 ${Math.round(l.p50)} s, p95 ${Math.round(l.p95)} s over ${fmt.format(report.timeliness.pairs)} pairs`);
+    lines.push(`  sync lag: p50 ${Math.round(l.p50)} s, p95 ${Math.round(l.p95)} s over ${plural(report.timeliness.pairs, "pair")}`);
   }
   for (const w of report.warnings) lines.push(`  warning: ${w}`);
   if (written.length > 0) lines.push(`  wrote ${written.join(", ")}`);

@@ -56,7 +56,7 @@ describe("runReconcileJob", () => {
     expect(readFileSync(join(dir, "out/r.md"), "utf8")).toContain("# Reconciliation");
     expect(diff.records).toEqual([{ key: "b@x.com", status: "mismatch", field: "phone", left_value: "13800000002", right_value: "13800000009" }]);
     expect(formatReconcileSummary(result.report, ["out/diff.csv"])).toBe(
-      "left ↔ right: 2 matched (1 identical, 1 differ), 0 only in left, 0 only in right\n  differing fields: phone 1\n  wrote out/diff.csv\n",
+      "left ↔ right: 2 matched (1 identical, 1 differs), 0 only in left, 0 only in right\n  differing fields: phone 1\n  wrote out/diff.csv\n",
     );
   });
 
