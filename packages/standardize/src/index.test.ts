@@ -4,6 +4,7 @@ import * as api from "./index.ts";
 describe("@cleanse/standardize", () => {
   test("exports every standardizer and the step by name, and nothing of other packages", () => {
     expect(Object.keys(api).sort()).toEqual([
+      "StandardizeError",
       "builtInDictionaries",
       "countryDictionary",
       "createDateStandardizer",
@@ -20,6 +21,7 @@ describe("@cleanse/standardize", () => {
       "standardizePhone",
       "standardizeStepSchema",
       "standardizeText",
+      "unwrap",
     ]);
   });
 

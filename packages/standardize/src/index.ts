@@ -6,6 +6,7 @@ export type {
   StandardizeResult,
   StandardizeSuccess,
 } from "./StandardizeResult/StandardizeResult.ts";
+export { StandardizeError, unwrap } from "./unwrap/unwrap.ts";
 export {
   createDateStandardizer,
   standardizeDate,

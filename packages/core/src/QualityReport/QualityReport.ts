@@ -4,13 +4,16 @@ import type { InputFingerprint } from "../RecordSource/RecordSource.ts";
 /** Version of the JSON report layout; bumped on any incompatible change. */
 export const REPORT_SCHEMA_VERSION = 1 as const;
 
-/** Record counts. Always `total = clean + quarantined + merged`. */
-export interface ReportTotals {
+/**
+ * Record counts. Always `total = clean + quarantined + merged`. A type rather than an interface, so that the totals
+ * pass where any counts are taken (`Readonly<Record<string, number>>`, e.g. an incremental run's `commit()`).
+ */
+export type ReportTotals = {
   readonly total: number;
   readonly clean: number;
   readonly quarantined: number;
   readonly merged: number;
-}
+};
 
 /** One failing value shown in a report. */
 export interface IssueExample {
