@@ -26,6 +26,7 @@ interface Manifest {
   dependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
   optionalDependencies?: Record<string, string>;
 }
 
@@ -43,10 +44,16 @@ const packageDirs = readdirSync(join(root, "packages")).filter((name) => {
 });
 const packed = new Map<string, Packed>();
 let work: string;
+/** Node.js 22.13 and 23.4 brought node:sqlite without a flag; with it, SQLite needs no package. */
+const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);
+const hasNodeSqlite = major >= 24 || (major === 23 && minor >= 4) || (major === 22 && minor >= 13);
 
-/** The environment for npm and pnpm children, without the settings the running package manager exported. */
+/**
+ * The environment for npm, pnpm and node children, without the settings the running package manager exported:
+ * pnpm's NODE_PATH would let the consumer resolve packages from the workspace.
+ */
 function childEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm_|NODE_PATH$)/i.test(key)));
 }
 
 async function extract(tarball: string, file: string): Promise<string> {
@@ -133,6 +140,14 @@ describe("the packed packages", () => {
     expect(manifest.bugs).toEqual({ url: `${repository}/issues` });
   });
 
+  test.each(["db", "cli"])("%s makes better-sqlite3 an optional peer, so that installing it compiles nothing", (dir) => {
+    const { manifest } = get(dir);
+    expect(manifest.dependencies).not.toHaveProperty("better-sqlite3");
+    expect(manifest.optionalDependencies ?? {}).not.toHaveProperty("better-sqlite3");
+    expect(manifest.peerDependencies?.["better-sqlite3"]).toMatch(/^\^\d+\.\d+\.\d+$/);
+    expect(manifest.peerDependenciesMeta?.["better-sqlite3"]).toEqual({ optional: true });
+  });
+
   test.each(packageDirs)("%s's README links work on the npm page: absolute, to files that exist", (dir) => {
     const { readme } = get(dir);
     const links = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1] ?? "");
@@ -183,9 +198,9 @@ describe("a project outside the workspace that installs the tarballs", () => {
     await writeFile(join(consumer, "src", "example.ts"), EXAMPLE);
     await writeFile(join(consumer, "data.csv"), "id,email\n1,ada@example.com\n2,not-an-email\n");
     await writeFile(join(consumer, "rules.yaml"), "fields:\n  email: [required, email]\n");
-    // --ignore-scripts: better-sqlite3 (under @cleanse/db) would compile its native addon for minutes; nothing
-    // here opens SQLite, and its JavaScript loads the addon only when a database is opened.
-    await run("npm", ["install", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], {
+    await writeFile(join(consumer, "sqlite-job.yaml"), "name: sqlite-source\nsource: { sqlite: { path: crm.db, table: customers } }\noutputs:\n  clean: out/sqlite-clean.csv\n");
+    // Install scripts run, as for a user: no package of the tree may compile a native addon.
+    await run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], {
       cwd: consumer,
       env: childEnv(),
       maxBuffer: 16 * 1024 * 1024,
@@ -236,6 +251,63 @@ describe("a project outside the workspace that installs the tarballs", () => {
     expect(validate).toBe(1);
     const report = JSON.parse(await readFile(join(consumer, "report.json"), "utf8")) as { totals: { total: number; quarantined: number } };
     expect(report.totals).toMatchObject({ total: 2, quarantined: 1 });
+  });
+
+  test("installs no SQLite driver: no better-sqlite3 and no compiled addon", async () => {
+    expect(existsSync(join(consumer, "node_modules", "better-sqlite3"))).toBe(false);
+    const lock = JSON.parse(await readFile(join(consumer, "package-lock.json"), "utf8")) as { packages: Record<string, unknown> };
+    expect(Object.keys(lock.packages).filter((path) => path.endsWith("node_modules/better-sqlite3"))).toEqual([]);
+    const addons = readdirSync(join(consumer, "node_modules"), { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".node"));
+    expect(addons).toEqual([]);
+  });
+
+  /** Runs the installed `cleanse` command; gives its exit code and what it printed to stderr, paths and version masked. */
+  async function cleanse(args: string[]): Promise<{ code: number; stderr: string }> {
+    const bin = join(consumer, "node_modules", ".bin", "cleanse");
+    const mask = (text: string): string => text.replaceAll(consumer, "<consumer>").replaceAll(process.version, "<node>");
+    return run(bin, args, { cwd: consumer, env: childEnv() }).then(
+      ({ stderr }) => ({ code: 0, stderr: mask(stderr) }),
+      (error: { code: number; stderr: string }) => ({ code: error.code, stderr: mask(error.stderr) }),
+    );
+  }
+
+  test.skipIf(hasNodeSqlite)("reading SQLite without a driver stops with exit code 2 and says what to install", async () => {
+    const result = await cleanse(["run", "sqlite-job.yaml"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatchInlineSnapshot(`
+      "cleanse: error CLEANSE_SQLITE_DRIVER_MISSING: <consumer>/crm.db: SQLite needs a driver, and none is available: Node.js <node> has no built-in node:sqlite that Cleanse can use, and the optional package better-sqlite3 is not installed. Install better-sqlite3 (npm install better-sqlite3) or use Node.js 22.13 or later.
+      "
+    `);
+  });
+
+  test.skipIf(hasNodeSqlite)("a better-sqlite3 whose native addon is missing gives the same error, with the load failure", async () => {
+    // A stand-in for a package installed with --ignore-scripts: its JavaScript loads, its addon does not.
+    const stub = join(consumer, "node_modules", "better-sqlite3");
+    await mkdir(stub);
+    try {
+      await writeFile(join(stub, "package.json"), JSON.stringify({ name: "better-sqlite3", version: "12.0.0", main: "index.js" }));
+      await writeFile(
+        join(stub, "index.js"),
+        "module.exports = function Database() { throw new Error('Could not locate the bindings file. Tried:\\n → build/better_sqlite3.node'); };\n",
+      );
+      const result = await cleanse(["run", "sqlite-job.yaml"]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatchInlineSnapshot(`
+        "cleanse: error CLEANSE_SQLITE_DRIVER_MISSING: <consumer>/crm.db: SQLite needs a driver, and none is available: Node.js <node> has no built-in node:sqlite that Cleanse can use, and better-sqlite3 is installed but cannot be loaded (Could not locate the bindings file). Reinstall or rebuild it (npm rebuild better-sqlite3) or use Node.js 22.13 or later.
+        "
+      `);
+    } finally {
+      await rm(stub, { recursive: true, force: true });
+    }
+  });
+
+  test.runIf(hasNodeSqlite)("reads SQLite through node:sqlite, with no package to install", async () => {
+    // crm.db does not exist: the error comes from SQLite opening it, not from a missing driver.
+    const result = await cleanse(["run", "sqlite-job.yaml"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("CLEANSE_DB_OPEN");
+    expect(result.stderr).not.toContain("CLEANSE_SQLITE_DRIVER_MISSING");
+    expect(result.stderr).not.toContain("ExperimentalWarning");
   });
 });
 

@@ -30,6 +30,7 @@ export { openDbSink, type OpenDbSinkOptions } from "./openDbSink/openDbSink.ts";
 export { createDbSession, type CreateDbSessionOptions, type DbSession, type DbSessionState } from "./createDbSession/createDbSession.ts";
 export { openSqliteSource } from "./openSqliteSource/openSqliteSource.ts";
 export { openSqliteSink } from "./openSqliteSink/openSqliteSink.ts";
+export { SqliteDriverMissingError } from "./SqliteDriverMissingError/SqliteDriverMissingError.ts";
 export { openPostgresSource } from "./openPostgresSource/openPostgresSource.ts";
 export { openPostgresSink } from "./openPostgresSink/openPostgresSink.ts";
 export {

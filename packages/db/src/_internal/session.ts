@@ -1,7 +1,7 @@
 import { ConfigError } from "@cleanse/core";
-import type Database from "better-sqlite3";
 import type pg from "pg";
 import type { ResolvedConnection } from "./postgresConnection.ts";
+import type { SqliteConnection } from "./sqliteDriver.ts";
 
 /** One database a session writes to. Its connection and transaction open with the first sink that needs them. */
 export interface SessionDatabase {
@@ -19,7 +19,7 @@ export interface SessionDatabase {
 /** A SQLite file of a session: one connection, one `BEGIN IMMEDIATE` transaction. */
 export interface SessionSqlite extends SessionDatabase {
   readonly dialect: "sqlite";
-  connection(): Database.Database;
+  connection(): SqliteConnection;
 }
 
 /** A PostgreSQL database of a session: one client, one transaction. */

@@ -1,13 +1,14 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import Database from "better-sqlite3";
 import type pg from "pg";
+import { loadSqliteDriver } from "./loadSqliteDriver.ts";
 import { connect, dbError, scrub, type ResolvedConnection } from "./postgresConnection.ts";
 import type { SessionPostgres, SessionSqlite } from "./session.ts";
+import type { SqliteConnection } from "./sqliteDriver.ts";
 
 /** A SQLite file shared by the sinks of a session; the transaction starts with the first sink that writes. */
 export function createSessionSqlite(file: string, busyTimeout: number): SessionSqlite {
-  let db: Database.Database | undefined;
+  let db: SqliteConnection | undefined;
   return {
     dialect: "sqlite",
     display: file,
@@ -16,10 +17,10 @@ export function createSessionSqlite(file: string, busyTimeout: number): SessionS
     },
     connection() {
       if (db) return db;
+      const driver = loadSqliteDriver(file);
       mkdirSync(dirname(file), { recursive: true });
-      const handle = new Database(file);
+      const handle = driver.open(file, { busyTimeout });
       try {
-        handle.pragma(`busy_timeout = ${busyTimeout}`);
         handle.exec("BEGIN IMMEDIATE");
       } catch (error) {
         handle.close();

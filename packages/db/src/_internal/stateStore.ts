@@ -2,10 +2,11 @@ import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import { mkdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { ConfigError, IoError } from "@cleanse/core";
-import Database from "better-sqlite3";
 import type { DbOpenContext } from "../DbRecordSource/DbRecordSource.ts";
 import type { IncrementalStateSpec } from "../incrementalSpecSchema/incrementalSpecSchema.ts";
+import { loadSqliteDriver } from "./loadSqliteDriver.ts";
 import { connect, dbError, resolveConnection } from "./postgresConnection.ts";
+import type { SqliteConnection } from "./sqliteDriver.ts";
 import { quoteTable } from "./sql.ts";
 
 /** Reads and writes one job's state document. */
@@ -80,11 +81,11 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
 
 function sqliteStore(file: string, table: string): StateStore {
   const qualified = quoteTable(table);
-  const withDb = <T>(fn: (db: Database.Database) => T): T => {
+  const withDb = <T>(fn: (db: SqliteConnection) => T): T => {
+    const driver = loadSqliteDriver(file);
     mkdirSync(dirname(file), { recursive: true });
-    const db = new Database(file);
+    const db = driver.open(file, { busyTimeout: 10_000 });
     try {
-      db.pragma("busy_timeout = 10000");
       db.exec(`CREATE TABLE IF NOT EXISTS ${qualified} (job TEXT PRIMARY KEY, state TEXT NOT NULL, updated_at TEXT NOT NULL)`);
       return fn(db);
     } catch (error) {

@@ -1,16 +1,17 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { IoError, isCleanseError, type DataRecord } from "@cleanse/core";
-import Database from "better-sqlite3";
 import type { DbRecordSink } from "../DbRecordSink/DbRecordSink.ts";
 import { sqliteSinkOptionsSchema, type SqliteSinkOptions } from "../dbSinkSpecSchema/dbSinkSpecSchema.ts";
 import type { OpenDbSinkOptions } from "../openDbSink/openDbSink.ts";
+import { loadSqliteDriver } from "../_internal/loadSqliteDriver.ts";
 import { parseSpec } from "../_internal/parseSpec.ts";
 import { sessionInternals } from "../_internal/session.ts";
 import { addedColumnType, checkKey, createTableSql, keyColumns, missingColumnsError, newFields } from "../_internal/sinkPlan.ts";
+import type { SqliteConnection, SqliteStatement, SqliteValue } from "../_internal/sqliteDriver.ts";
 import { quoteIdent, quoteTable, toPgText, toSqliteValue } from "../_internal/sql.ts";
 
-function toSqliteText(value: unknown): unknown {
+function toSqliteText(value: unknown): SqliteValue {
   return typeof value === "string" || value === null || Buffer.isBuffer(value) ? value : toPgText(value);
 }
 
@@ -34,15 +35,15 @@ export function openSqliteSink(options: SqliteSinkOptions, context: OpenDbSinkOp
   const table = quoteTable(spec.table);
   const mode = spec.mode ?? "append";
   const keys = keyColumns(spec);
-  let db: Database.Database | undefined;
+  let db: SqliteConnection | undefined;
   let columns: string[] = [];
   let columnSet = new Set<string>();
   /** Text-affinity columns get numbers and booleans as text ("1", "true"), not as SQLite's REAL 1.0. */
   const textColumns = new Map<string, boolean>();
-  let converters: ((value: unknown) => unknown)[] = [];
+  let converters: ((value: unknown) => SqliteValue)[] = [];
   let known = new Set<string>();
   let created = false;
-  let insert: Database.Statement | undefined;
+  let insert: SqliteStatement | undefined;
   let written = 0;
   let done = false;
 
@@ -60,13 +61,13 @@ export function openSqliteSink(options: SqliteSinkOptions, context: OpenDbSinkOp
     });
   }
 
-  function existingColumns(handle: Database.Database): string[] | undefined {
+  function existingColumns(handle: SqliteConnection): string[] | undefined {
     const rows = handle.prepare(`SELECT name, type FROM pragma_table_info(?)`).all(spec.table) as { name: string; type: string }[];
     for (const r of rows) textColumns.set(r.name, r.type === "" || /CHAR|CLOB|TEXT/i.test(r.type));
     return rows.length === 0 ? undefined : rows.map((r) => r.name);
   }
 
-  function prepareInsert(handle: Database.Database): void {
+  function prepareInsert(handle: SqliteConnection): void {
     const cols = columns.map(quoteIdent).join(", ");
     const marks = columns.map(() => "?").join(", ");
     let sql = `INSERT INTO ${table} (${cols}) VALUES (${marks})`;
@@ -80,17 +81,17 @@ export function openSqliteSink(options: SqliteSinkOptions, context: OpenDbSinkOp
     converters = columns.map((c) => (textColumns.get(c) === false ? toSqliteValue : toSqliteText));
   }
 
-  function connect(): Database.Database {
+  function connect(): SqliteConnection {
     if (member) return member.database.connection();
+    const driver = loadSqliteDriver(file);
     mkdirSync(dirname(file), { recursive: true });
-    const handle = new Database(file);
+    const handle = driver.open(file, { busyTimeout: 10_000 });
     db = handle;
-    handle.pragma("busy_timeout = 10000");
     handle.exec("BEGIN IMMEDIATE");
     return handle;
   }
 
-  function begin(first: DataRecord | undefined): Database.Database {
+  function begin(first: DataRecord | undefined): SqliteConnection {
     try {
       const handle = connect();
       db = handle;
@@ -123,7 +124,7 @@ export function openSqliteSink(options: SqliteSinkOptions, context: OpenDbSinkOp
     }
   }
 
-  function addColumns(handle: Database.Database, fields: readonly string[]): void {
+  function addColumns(handle: SqliteConnection, fields: readonly string[]): void {
     const missing = fields.filter((f) => !known.has(f));
     if (missing.length > 0 && !created) throw missingColumnsError(spec.table, missing);
     for (const f of missing) {
@@ -161,9 +162,9 @@ export function openSqliteSink(options: SqliteSinkOptions, context: OpenDbSinkOp
       try {
         const extra = newFields(record, columnSet);
         if (extra.length > 0) addColumns(handle, extra);
-        const values = new Array(columns.length);
+        const values = new Array<SqliteValue>(columns.length);
         for (let i = 0; i < columns.length; i++) values[i] = converters[i]!(record[columns[i]!]);
-        insert!.run(values);
+        insert!.run(...values);
         written++;
       } catch (error) {
         fail(error, "writing to");

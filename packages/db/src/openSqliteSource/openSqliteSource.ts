@@ -1,9 +1,10 @@
 import { resolve } from "node:path";
 import { AbortedError, ConfigError, IoError, type DataRecord, type RecordBatch } from "@cleanse/core";
-import Database from "better-sqlite3";
 import type { DbFingerprint, DbOpenContext, DbRecordSource, WatermarkFilter } from "../DbRecordSource/DbRecordSource.ts";
 import { sqliteSourceOptionsSchema, type SqliteSourceOptions } from "../dbSourceSpecSchema/dbSourceSpecSchema.ts";
+import { loadSqliteDriver } from "../_internal/loadSqliteDriver.ts";
 import { parseSpec } from "../_internal/parseSpec.ts";
+import type { SqliteConnection, SqliteStatement } from "../_internal/sqliteDriver.ts";
 import { quoteIdent, quoteTable, toSqliteValue } from "../_internal/sql.ts";
 
 /**
@@ -12,7 +13,8 @@ import { quoteIdent, quoteTable, toSqliteValue } from "../_internal/sql.ts";
  * @param options - `{ path, table }` or `{ path, query }`, as in a job file
  * @param context - `baseDir` for relative paths
  * @returns a database record source
- * @throws ConfigError for a bad specification; reading throws IoError when the file or table is missing
+ * @throws ConfigError for a bad specification; reading throws IoError when the file or table is missing, and
+ *   SqliteDriverMissingError when this Node.js has no node:sqlite and better-sqlite3 is not installed
  * @example
  * const source = openSqliteSource({ path: "crm.db", table: "customers" }, { baseDir: "jobs" });
  * (await collect(processRecords(source))).length //=> 409
@@ -41,9 +43,10 @@ function makeSource(spec: SqliteSourceOptions, file: string, filter: WatermarkFi
     dialect: "sqlite",
     after: (next) => makeSource(spec, file, next),
     async *batches(signal?: AbortSignal): AsyncIterable<RecordBatch> {
-      let db: Database.Database;
+      const driver = loadSqliteDriver(file);
+      let db: SqliteConnection;
       try {
-        db = new Database(file, { readonly: true, fileMustExist: true });
+        db = driver.open(file, { readonly: true, busyTimeout: 5000 });
       } catch (error) {
         throw new IoError(`Cannot open the SQLite database ${file}: ${(error as Error).message}`, {
           code: "CLEANSE_DB_OPEN",
@@ -52,8 +55,7 @@ function makeSource(spec: SqliteSourceOptions, file: string, filter: WatermarkFi
         });
       }
       try {
-        db.pragma("busy_timeout = 5000");
-        let statement: Database.Statement;
+        let statement: SqliteStatement;
         try {
           statement = db.prepare(sql);
         } catch (error) {
@@ -67,7 +69,7 @@ function makeSource(spec: SqliteSourceOptions, file: string, filter: WatermarkFi
           throw new ConfigError(`The query of SQLite source "${name}" returns no rows; a source query must be a SELECT.`, { code: "CLEANSE_DB_BAD_SPEC" });
         }
         let records: DataRecord[] = [];
-        for (const row of statement.iterate(...params) as IterableIterator<DataRecord>) {
+        for (const row of statement.iterate(...params)) {
           records.push(row);
           count++;
           if (records.length >= batchSize) {
