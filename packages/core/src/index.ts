@@ -66,6 +66,15 @@ export {
   type RecordRun,
 } from "./processRecords/processRecords.ts";
 export { runPipeline, type RunPipelineOptions } from "./runPipeline/runPipeline.ts";
+export {
+  createProgressReporter,
+  type ProgressEvent,
+  type ProgressPhase,
+  type ProgressReporter,
+  type ProgressReporterOptions,
+  type ProgressStartOptions,
+  type ProgressUnit,
+} from "./ProgressEvent/ProgressEvent.ts";
 export { dropFields, renameFields, selectFields } from "./fieldSteps/fieldSteps.ts";
 export { getField, hasField, isInheritedName, setField } from "./fieldAccess/fieldAccess.ts";
 export { collect } from "./collect/collect.ts";

@@ -1,5 +1,6 @@
 import { getField } from "../fieldAccess/fieldAccess.ts";
 import type { DataRecord, Dimension, Issue, Severity, SourceLocation } from "../Issue/Issue.ts";
+import type { ProgressEvent } from "../ProgressEvent/ProgressEvent.ts";
 import type { DimensionScore } from "../QualityReport/QualityReport.ts";
 import type { RecordSource } from "../RecordSource/RecordSource.ts";
 
@@ -60,6 +61,12 @@ export interface StepContext {
   setDimensions?(dimensions: readonly DimensionScore[]): void;
   /** Adds a warning to the report; personal values in it are masked. */
   warn(message: string): void;
+  /**
+   * Reports the phases of a step's own long work (a dedupe step's blocking, comparing, training...): the engine
+   * passes each event on to the run's `onProgress`, naming the step. Absent when nobody listens, so a step can
+   * build its reporter with `createProgressReporter(ctx.progress)` and pay nothing then.
+   */
+  readonly progress?: (event: ProgressEvent) => void;
 }
 
 interface StepBase {

@@ -2,6 +2,7 @@ import { AbortedError } from "../CleanseError/CleanseError.ts";
 import { isAtLeast, type DataRecord, type Issue, type Severity, type SourceLocation } from "../Issue/Issue.ts";
 import type { QualityReport, StepTiming } from "../QualityReport/QualityReport.ts";
 import { createReportBuilder, type Masker, type ReportBuilderOptions } from "../QualityReport/createReportBuilder.ts";
+import type { ProgressEvent } from "../ProgressEvent/ProgressEvent.ts";
 import { toRecordSource, type RecordInput, type RecordSource } from "../RecordSource/RecordSource.ts";
 import type { RecordEnvelope, RecordStep, RuleInfo, Step, StepContext, StreamStep } from "../Step/Step.ts";
 
@@ -25,17 +26,28 @@ export interface ProcessRecordsOptions {
    */
   readonly mask?: Masker | false;
   readonly signal?: AbortSignal;
-  /** Called at most every `progressIntervalMs` (default 250) while records flow. */
+  /**
+   * Receives the run's phases: `reading` while records flow in (at most every `progressIntervalMs`, default 250),
+   * the phases steps report of their own work (a dedupe step's `blocking`, `comparing`, `training`...), and
+   * `writing` while records held back by a stream step flow out. Starts and ends of phases come at once.
+   */
   readonly onProgress?: (progress: PipelineProgress) => void;
   readonly progressIntervalMs?: number;
 }
 
-/** What {@link ProcessRecordsOptions.onProgress} receives. */
-export interface PipelineProgress {
+/**
+ * What {@link ProcessRecordsOptions.onProgress} receives: a phase of the run (see {@link ProgressEvent}) with the
+ * run's own counters.
+ */
+export interface PipelineProgress extends ProgressEvent {
+  /** Records read so far. */
   readonly records: number;
+  /** Milliseconds since the run started. */
   readonly elapsedMs: number;
   readonly bytesRead?: number;
   readonly bytesTotal?: number;
+  /** The step whose phase this is; absent for the engine's own `reading` and `writing`. */
+  readonly step?: string;
 }
 
 /** A running pipeline: iterate it for routed records, then ask for the report. */
@@ -75,23 +87,54 @@ export function processRecords(input: RecordInput, steps: readonly Step[] = [], 
   });
   // Time spent inside each step, by position (two steps may share a name).
   const stepMs: number[] = steps.map(() => 0);
-  const ctx: StepContext = {
+  const onProgress = options.onProgress;
+  const interval = options.progressIntervalMs ?? 250;
+  let lastProgress = 0;
+  // One context per step, so that the progress a step reports names it.
+  const contexts: StepContext[] = steps.map((step) => ({
     dataset,
     signal: options.signal,
     quarantineOn,
     setSection: (name, data) => builder.setSection(name, data),
     setDimensions: (dimensions) => builder.setDimensions(dimensions),
     warn: (message) => builder.addWarning(message),
-  };
+    ...(onProgress ? { progress: (event: ProgressEvent) => onProgress(withCounters(event, step.name)) } : {}),
+  }));
   let ingested = 0;
+  let ingestDone = false;
   let seqSum = 0;
   let startedAt = new Date();
   let report: QualityReport | undefined;
   let started = false;
 
+  /** A phase with the run's counters. */
+  function withCounters(event: ProgressEvent, step?: string): PipelineProgress {
+    const p = source.progress?.();
+    return {
+      ...event,
+      ...(step === undefined ? {} : { step }),
+      records: ingested,
+      elapsedMs: Date.now() - startedAt.getTime(),
+      ...(p ? { bytesRead: p.bytesRead } : {}),
+      ...(p?.bytesTotal === undefined ? {} : { bytesTotal: p.bytesTotal }),
+    };
+  }
+
+  function reportReading(final: boolean): void {
+    const p = source.progress?.();
+    const fraction = p?.bytesTotal ? Math.min(1, p.bytesRead / p.bytesTotal) : undefined;
+    onProgress!(
+      withCounters({
+        phase: "reading",
+        done: ingested,
+        unit: "records",
+        ...(final ? { total: ingested, final: true } : {}),
+        ...(fraction === undefined ? {} : { fraction: final ? 1 : fraction }),
+      }),
+    );
+  }
+
   async function* ingest(): AsyncGenerator<Batch> {
-    let lastProgress = 0;
-    const interval = options.progressIntervalMs ?? 250;
     for await (const batch of source.batches(options.signal)) {
       if (options.signal?.aborted) throw new AbortedError(undefined, { cause: options.signal.reason });
       const out: Batch = new Array(batch.records.length);
@@ -102,26 +145,26 @@ export function processRecords(input: RecordInput, steps: readonly Step[] = [], 
         const readIssues = batch.issues?.get(i);
         out[i] = new Envelope(batch.records[i]!, seq, source.name, line, readIssues ? [...readIssues] : []);
       }
-      if (options.onProgress) {
+      if (onProgress) {
         const now = Date.now();
         if (now - lastProgress >= interval) {
           lastProgress = now;
-          const p = source.progress?.();
-          options.onProgress({
-            records: ingested,
-            elapsedMs: now - startedAt.getTime(),
-            ...(p ? { bytesRead: p.bytesRead } : {}),
-            ...(p?.bytesTotal === undefined ? {} : { bytesTotal: p.bytesTotal }),
-          });
+          reportReading(false);
         }
       }
       yield out;
+    }
+    ingestDone = true;
+    if (onProgress) {
+      lastProgress = Date.now();
+      reportReading(true);
     }
   }
 
   async function* recordStage(input: AsyncIterable<Batch>, group: readonly (readonly [RecordStep, number])[]): AsyncGenerator<Batch> {
     for await (const batch of input) {
       for (const [step, index] of group) {
+        const ctx = contexts[index]!;
         const t0 = performance.now();
         for (let i = 0; i < batch.length; i++) {
           const r = step.process(batch[i]!, ctx);
@@ -162,7 +205,7 @@ export function processRecords(input: RecordInput, steps: readonly Step[] = [], 
     let resumed = performance.now();
     let batch: Batch = [];
     try {
-      for await (const env of step.run(flatten(input, (ms) => (upstreamMs += ms)), ctx)) {
+      for await (const env of step.run(flatten(input, (ms) => (upstreamMs += ms)), contexts[index]!)) {
         batch.push(env);
         if (batch.length >= 256) {
           ownMs += performance.now() - resumed;
@@ -198,7 +241,7 @@ export function processRecords(input: RecordInput, steps: readonly Step[] = [], 
     startedAt = new Date();
     for (let s = 0; s < steps.length; s++) {
       const step = steps[s]!;
-      if (step.start) await timed(s, () => step.start!(ctx));
+      if (step.start) await timed(s, () => step.start!(contexts[s]!));
     }
     let stream: AsyncIterable<Batch> = ingest();
     let group: (readonly [RecordStep, number])[] = [];
@@ -214,17 +257,35 @@ export function processRecords(input: RecordInput, steps: readonly Step[] = [], 
     }
     if (group.length > 0) stream = recordStage(stream, group);
 
+    if (onProgress) {
+      lastProgress = Date.now();
+      reportReading(false);
+    }
+    // Records still flowing out once every record is in were held back by a stream step: that is the writing phase.
+    let routed = 0;
+    let writing = false;
     for await (const batch of stream) {
       for (let i = 0; i < batch.length; i++) {
         const env = batch[i]!;
         env.status = env.mergedInto !== undefined ? "merged" : hasAtLeast(env.issues, quarantineOn) ? "quarantine" : "clean";
         builder.add(env);
       }
+      routed += batch.length;
+      if (onProgress && ingestDone) {
+        const now = Date.now();
+        if (now - lastProgress >= interval) {
+          lastProgress = now;
+          if (!writing) onProgress(withCounters({ phase: "writing", done: 0, total: ingested, unit: "records" }));
+          writing = true;
+          onProgress(withCounters({ phase: "writing", done: routed, total: ingested, unit: "records" }));
+        }
+      }
       yield batch;
     }
+    if (writing) onProgress!(withCounters({ phase: "writing", done: routed, total: ingested, unit: "records", final: true }));
     for (let s = 0; s < steps.length; s++) {
       const step = steps[s]!;
-      const found = step.finish ? await timed(s, () => step.finish!(ctx)) : undefined;
+      const found = step.finish ? await timed(s, () => step.finish!(contexts[s]!)) : undefined;
       if (found && found.length > 0) builder.addDatasetIssues(found);
     }
     for (const warning of source.warnings?.() ?? []) builder.addWarning(warning);

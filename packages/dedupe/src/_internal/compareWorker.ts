@@ -14,6 +14,9 @@ interface Task {
   readonly gammaBuf: SharedArrayBuffer;
   readonly start: number;
   readonly end: number;
+  /** Where this worker counts the pairs it has compared (slot `slot`), for progress; null when nobody listens. */
+  readonly progressBuf: SharedArrayBuffer | null;
+  readonly slot: number;
 }
 
 const task = workerData as Task;
@@ -21,5 +24,15 @@ const comparisons = compileComparisons({ configs: task.configs, names: task.name
 const local = new Int32Array(task.n);
 for (let k = 0; k < task.records.length; k++) local[task.records[k]!] = k;
 const prepared = comparisons.map((c, k) => prepareColumn(c, unpackTexts(task.packed[k]!), local));
-fillGamma(comparisons, prepared, new Float64Array(task.codeBuf), task.n, task.start, task.end, new Uint8Array(task.gammaBuf));
+const counters = task.progressBuf ? new Int32Array(task.progressBuf) : undefined;
+fillGamma(
+  comparisons,
+  prepared,
+  new Float64Array(task.codeBuf),
+  task.n,
+  task.start,
+  task.end,
+  new Uint8Array(task.gammaBuf),
+  counters ? (done) => Atomics.store(counters, task.slot, done) : undefined,
+);
 parentPort!.postMessage({ done: true });

@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { AbortedError } from "@cleanse/core";
 import { createComparison, type Comparison } from "../comparisons/createComparison.ts";
 import type { ComparisonConfig } from "../config/dedupeConfigSchema.ts";
 
@@ -20,7 +21,12 @@ export interface GammaOptions {
   /** Worker threads: 0 compares in this thread; "auto" uses up to 2 when there are many pairs. */
   readonly workers?: number | "auto" | undefined;
   readonly signal?: AbortSignal | undefined;
+  /** Pairs compared so far, every {@link GAMMA_CHUNK} pairs or so (and about every 100 ms while workers finish). */
+  readonly onProgress?: ((done: number) => void) | undefined;
 }
+
+/** Pairs compared between two calls of a chunk callback: few enough to stay responsive, many enough to cost nothing. */
+export const GAMMA_CHUNK = 4096;
 
 /** Pairs from which worker threads pay off. */
 export const WORKER_MIN_PAIRS = 150_000;
@@ -57,7 +63,10 @@ export function prepareColumn(comparison: Comparison, texts: readonly (string | 
   };
 }
 
-/** Writes the level of every comparison for pairs start..end-1 into out (row-major, one byte each). */
+/**
+ * Writes the level of every comparison for pairs start..end-1 into out (row-major, one byte each). `onChunk` gets
+ * the pairs done so far (from `start`) after every {@link GAMMA_CHUNK} pairs; it may throw to stop.
+ */
 export function fillGamma(
   comparisons: readonly Comparison[],
   prepared: readonly PreparedColumn[],
@@ -66,20 +75,26 @@ export function fillGamma(
   start: number,
   end: number,
   out: Uint8Array,
+  onChunk?: (done: number) => void,
 ): void {
   const C = comparisons.length;
   const fns = comparisons.map((c) => c.comparePrepared);
-  for (let p = start; p < end; p++) {
-    const code = codes[p]!;
-    const i = Math.floor(code / n);
-    const j = code - i * n;
-    const base = p * C;
-    for (let c = 0; c < C; c++) {
-      const col = prepared[c]!;
-      const a = col.get(i);
-      const b = col.get(j);
-      out[base + c] = a === null || b === null ? 0 : fns[c]!(a, b);
+  for (let from = start; from < end; ) {
+    const to = Math.min(end, from + GAMMA_CHUNK);
+    for (let p = from; p < to; p++) {
+      const code = codes[p]!;
+      const i = Math.floor(code / n);
+      const j = code - i * n;
+      const base = p * C;
+      for (let c = 0; c < C; c++) {
+        const col = prepared[c]!;
+        const a = col.get(i);
+        const b = col.get(j);
+        out[base + c] = a === null || b === null ? 0 : fns[c]!(a, b);
+      }
     }
+    from = to;
+    onChunk?.(to - start);
   }
 }
 
@@ -143,10 +158,17 @@ export async function computeGamma(input: GammaInput, codes: Float64Array, optio
   const C = input.configs.length;
   const workers = plannedWorkers(codes.length, options.workers);
   const comparisons = compileComparisons(input);
+  const { signal, onProgress } = options;
+  const checkAbort = (): void => {
+    if (signal?.aborted) throw new AbortedError(undefined, { cause: signal.reason });
+  };
   if (workers === 0) {
     const prepared = comparisons.map((c, k) => prepareColumn(c, input.texts[k]!));
     const gamma = new Uint8Array(codes.length * C);
-    fillGamma(comparisons, prepared, codes, input.n, 0, codes.length, gamma);
+    fillGamma(comparisons, prepared, codes, input.n, 0, codes.length, gamma, (done) => {
+      checkAbort();
+      onProgress?.(done);
+    });
     return { gamma, workers: 0 };
   }
   const codeBuf = new SharedArrayBuffer(Math.max(8, codes.length * 8));
@@ -158,6 +180,15 @@ export async function computeGamma(input: GammaInput, codes: Float64Array, optio
   const url = workerUrl()!;
   const pool: Worker[] = [];
   const done: Promise<void>[] = [];
+  // Each worker writes the pairs it has compared into its slot; this thread adds them up for progress.
+  const progressBuf = onProgress ? new SharedArrayBuffer(4 * workers) : undefined;
+  const counters = progressBuf ? new Int32Array(progressBuf) : undefined;
+  const workersDone = (): number => {
+    let sum = 0;
+    for (let w = 0; w < workers; w++) sum += Atomics.load(counters!, w);
+    return sum;
+  };
+  let timer: ReturnType<typeof setInterval> | undefined;
   try {
     for (let w = 0; w < workers; w++) {
       const start = bounds[w]!;
@@ -169,7 +200,20 @@ export async function computeGamma(input: GammaInput, codes: Float64Array, optio
         return packTexts(subset);
       });
       const worker = new Worker(url, {
-        workerData: { configs: input.configs, names: input.names, nullValues: input.nullValues ?? null, packed, records, n: input.n, codeBuf, gammaBuf, start, end },
+        workerData: {
+          configs: input.configs,
+          names: input.names,
+          nullValues: input.nullValues ?? null,
+          packed,
+          records,
+          n: input.n,
+          codeBuf,
+          gammaBuf,
+          start,
+          end,
+          progressBuf: progressBuf ?? null,
+          slot: w,
+        },
       });
       pool.push(worker);
       done.push(
@@ -184,10 +228,20 @@ export async function computeGamma(input: GammaInput, codes: Float64Array, optio
     }
     // This thread takes the last region while the workers run.
     const prepared = comparisons.map((c, k) => prepareColumn(c, input.texts[k]!));
-    fillGamma(comparisons, prepared, codes, input.n, bounds[workers]!, codes.length, gamma);
-    if (options.signal?.aborted) throw options.signal.reason;
+    const own = codes.length - bounds[workers]!;
+    fillGamma(comparisons, prepared, codes, input.n, bounds[workers]!, codes.length, gamma, (mine) => {
+      checkAbort();
+      if (onProgress) onProgress(mine + workersDone());
+    });
+    checkAbort();
+    if (onProgress) {
+      onProgress(own + workersDone());
+      timer = setInterval(() => onProgress(own + workersDone()), 100);
+    }
     await Promise.all(done);
+    onProgress?.(codes.length);
   } finally {
+    if (timer !== undefined) clearInterval(timer);
     await Promise.all(pool.map((w) => w.terminate()));
   }
   return { gamma, workers };

@@ -84,5 +84,12 @@ describe("computeGamma in worker threads", () => {
     expect(compiled.plannedWorkers(1_000_000, "auto")).toBe(Math.min(2, availableParallelism()) - 1);
     expect(compiled.plannedWorkers(1_000, "auto")).toBe(0);
     expect(Buffer.from(threaded.gamma).equals(Buffer.from(inThread.gamma))).toBe(true);
+    // Progress adds up the pairs every thread has compared, never going back, and ends at every pair.
+    const counts: number[] = [];
+    const reported = await compiled.computeGamma(input, pairs, { workers: 2, onProgress: (done) => counts.push(done) });
+    expect(Buffer.from(reported.gamma).equals(Buffer.from(inThread.gamma))).toBe(true);
+    expect(counts.length).toBeGreaterThan(1);
+    expect(counts.every((c, i) => c >= (counts[i - 1] ?? 0) && c <= pairs.length)).toBe(true);
+    expect(counts.at(-1)).toBe(pairs.length);
   });
 });

@@ -1,12 +1,18 @@
-import { DataError, type DataRecord } from "@cleanse/core";
+import { DataError, type DataRecord, type ProgressReporter } from "@cleanse/core";
 
-/** Gathers records and their ids; ids must be present and unique. */
+/**
+ * Gathers records and their ids; ids must be present and unique. With `progress`, an input that is not an array is
+ * reported as a `reading` phase (an array is already read).
+ */
 export async function readRecords(
   input: AsyncIterable<DataRecord> | Iterable<DataRecord>,
   idField: string,
   label = "input",
   signal?: AbortSignal,
+  progress?: ProgressReporter,
 ): Promise<{ records: DataRecord[]; ids: string[] }> {
+  const reporting = progress?.active === true && !Array.isArray(input);
+  if (reporting) progress.start("reading", "records", label === "input" ? {} : { subject: label });
   const records: DataRecord[] = [];
   const ids: string[] = [];
   const seen = new Set<string>();
@@ -32,6 +38,8 @@ export async function readRecords(
     seen.add(id);
     records.push(r);
     ids.push(id);
+    if (reporting && (records.length & 1023) === 0) progress.update(records.length);
   }
+  if (reporting) progress.end(records.length);
   return { records, ids };
 }

@@ -41,6 +41,8 @@ export interface BlockOptions {
   readonly oversizedWindow: number;
   /** Text by which members of an oversized block are sorted before windowing. */
   readonly signature: (i: number) => string;
+  /** Called after each rule with the rules done and the distinct candidate pairs so far. */
+  readonly onRule?: (rulesDone: number, pairs: number) => void;
 }
 
 export interface BlockResult {
@@ -413,6 +415,7 @@ export function blockPairs(table: Table, rules: readonly ResolvedBlockingRule[],
       oversizedBlocks: e.oversized.slice(0, 10),
       ms: Math.round(performance.now() - t0),
     });
+    opts.onRule?.(ruleStats.length, union.length);
   }
   return {
     codes: union,

@@ -1,8 +1,9 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { addIssue, ConfigError, createMemorySink, processRecords, runPipeline, type DataRecord, type RecordEnvelope } from "@cleanse/core";
+import { addIssue, ConfigError, createMemorySink, processRecords, runPipeline, type DataRecord, type PipelineProgress, type RecordEnvelope } from "@cleanse/core";
 import { describe, expect, test } from "vitest";
+import { checkProgress } from "../_testing/checkProgress.ts";
 import { loadFebrl1 } from "../_testing/loadTestData.ts";
 import { dedupeRecords } from "../dedupeRecords/dedupeRecords.ts";
 import { saveModel } from "../incremental/saveModel.ts";
@@ -17,6 +18,22 @@ function goldenOf(section: DedupeReportSection, ids: readonly string[]) {
 }
 
 describe("createDedupeStep", () => {
+  test("reports its phases through runPipeline's onProgress, between reading and writing", async () => {
+    const events: PipelineProgress[] = [];
+    await runPipeline({
+      source: sample,
+      steps: [createDedupeStep({ idField: "rec_id" })],
+      clean: createMemorySink(),
+      onProgress: (p) => events.push(p),
+      progressIntervalMs: 0,
+    });
+    const own = events.filter((e) => e.step === "dedupe");
+    expect(checkProgress(own)).toEqual(["blocking", "comparing", "training", "scoring", "clustering", "golden"]);
+    expect(own.every((e) => e.records === 300)).toBe(true);
+    const phases = events.map((e) => e.phase).filter((p, i, all) => p !== all[i - 1]);
+    expect(phases).toEqual(["reading", "blocking", "comparing", "training", "scoring", "clustering", "golden", "writing"]);
+  });
+
   test("adds cluster ids, keeps every record and reports clusters with an explained pair", async () => {
     const clean = createMemorySink();
     const report = await runPipeline({ source: sample, steps: [createDedupeStep({ idField: "rec_id" })], clean });

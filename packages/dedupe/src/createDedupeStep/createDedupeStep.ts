@@ -100,7 +100,8 @@ function invalidFieldsOf(env: RecordEnvelope): string[] {
 /**
  * Builds a pipeline step that deduplicates the whole record stream: it waits for every record, runs
  * dedupeRecords, adds `cluster_id` and `match_probability` to each record and puts clusters, golden
- * records and one explained pair into the report's `dedupe` section. Golden records never take a value that an
+ * records and one explained pair into the report's `dedupe` section. It reports the phases of its work (blocking,
+ * comparing, training, scoring, clustering, golden) through the run's `onProgress`. Golden records never take a value that an
  * earlier step found invalid (an error or warning on that field); EM that does not converge is a report
  * warning. It never drops a record; with
  * `collapse`, duplicates are marked `mergedInto` their cluster id and the survivor carries the golden record.
@@ -180,6 +181,7 @@ export function createDedupeStep(input: DedupeStepOptions | DedupeConfig | "auto
         ...(model === undefined ? {} : { model: { ...model, config: { ...model.config, idField } } }),
         ...(options.workers === undefined ? {} : { workers: options.workers }),
         ...(context.signal === undefined ? {} : { signal: context.signal }),
+        ...(context.progress === undefined ? {} : { onProgress: context.progress }),
       });
       const golden = new Map(result.goldenRecords.map((g) => [g.cluster_id, g]));
       const clusterSize = new Map(result.clusters.map((c) => [c.cluster_id, c.size]));

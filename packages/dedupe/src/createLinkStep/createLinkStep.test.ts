@@ -1,6 +1,7 @@
-import { collect, toRecordSource, type DataRecord } from "@cleanse/core";
+import { collect, toRecordSource, type DataRecord, type PipelineProgress } from "@cleanse/core";
 import { processRecords } from "@cleanse/core";
 import { describe, expect, test } from "vitest";
+import { checkProgress } from "../_testing/checkProgress.ts";
 import { createLinkStep, type LinkReportSection } from "./createLinkStep.ts";
 
 const people = [
@@ -56,6 +57,20 @@ describe("createLinkStep", () => {
     const run = processRecords(crm, [step]);
     await collect(run);
     expect(run.report().warnings).toContainEqual(expect.stringMatching(/^link: EM did not converge after 1 iterations \(last change .+\); match probabilities may be off/));
+  });
+
+  test("reports reading the other source and linking through the run's onProgress", async () => {
+    const crm: DataRecord[] = people.map(([s, g, p, e, d], i) => ({ customer_id: `C${i}`, surname: s, given: g, phone: p, email: e, dob: d }));
+    const erp: DataRecord[] = people.map(([s, g, p, e, d], i) => ({ erp_id: `E${i}`, surname: s, given: g, mobile: p, email: e, dob: d }));
+    const step = createLinkStep(
+      { with: "erp", idField: "customer_id", withIdField: "erp_id", map: { mobile: "phone" } },
+      { baseDir: ".", openSource: () => toRecordSource(erp, { name: "erp" }) },
+    );
+    const events: PipelineProgress[] = [];
+    await collect(processRecords(crm, [step], { onProgress: (p) => events.push(p), progressIntervalMs: 0 }));
+    const own = events.filter((e) => e.step === "link");
+    expect(checkProgress(own)).toEqual(["reading erp", "blocking", "comparing", "training", "scoring", "linking"]);
+    expect(own.find((e) => e.phase === "reading" && e.final)?.done).toBe(erp.length);
   });
 
   test("rejects options it does not know", () => {

@@ -1,4 +1,4 @@
-import { getField, addIssue, ConfigError, type DataRecord, type RecordEnvelope, type Severity, type StepContext, type StepFactoryContext, type StreamStep } from "@cleanse/core";
+import { getField, addIssue, ConfigError, createProgressReporter, type DataRecord, type RecordEnvelope, type Severity, type StepContext, type StepFactoryContext, type StreamStep } from "@cleanse/core";
 import { z } from "zod";
 import type { DedupeConfig } from "../config/dedupeConfigSchema.ts";
 import { dedupeConfigSchema } from "../config/dedupeConfigSchema.ts";
@@ -61,7 +61,8 @@ export interface LinkReportSection {
 /**
  * A pipeline step that links each record to its counterpart in another source (CRM customers to ERP
  * customers), one-to-one, trained without labels like `linkRecords`. Each record gets the linked id and
- * the match probability; records with no counterpart get a finding (info by default). It never drops a record.
+ * the match probability; records with no counterpart get a finding (info by default). It never drops a record, and
+ * reports the phases of its work (reading the other source, then those of `linkRecords`) through the run's `onProgress`.
  * @param options - the other source, id fields, field mapping, threshold
  * @param ctx - opens the other source (`ctx.openSource`)
  * @returns a stream step
@@ -90,18 +91,31 @@ export function createLinkStep(options: LinkStepOptions, ctx: StepFactoryContext
       const envelopes: RecordEnvelope[] = [];
       for await (const env of input) envelopes.push(env);
       const other: DataRecord[] = [];
-      for await (const batch of openSource(options.with).batches(context.signal)) {
+      const progress = createProgressReporter(context.progress);
+      const otherSource = openSource(options.with);
+      progress.start("reading", "records", { subject: otherSource.name });
+      for await (const batch of otherSource.batches(context.signal)) {
         for (const r of batch.records) {
           const out: DataRecord = {};
           for (const [k, v] of Object.entries(r)) out[rename.get(k) ?? k] = v;
           other.push(out);
         }
+        if (progress.active) {
+          const p = otherSource.progress?.();
+          progress.update(other.length, undefined, p?.bytesTotal ? p.bytesRead / p.bytesTotal : undefined);
+        }
       }
+      progress.end(other.length);
       const result = await linkRecords(
         envelopes.map((e) => e.record),
         other,
         options.config ?? "auto",
-        { idField, ...(options.threshold === undefined ? {} : { threshold: options.threshold }), ...(context.signal ? { signal: context.signal } : {}) },
+        {
+          idField,
+          ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
+          ...(context.signal ? { signal: context.signal } : {}),
+          ...(context.progress ? { onProgress: context.progress } : {}),
+        },
       );
       const byLeft = new Map(result.pairs.map((p) => [p.left_id, p]));
       let unlinked = 0;

@@ -1,5 +1,6 @@
-import { DataError, type DataRecord } from "@cleanse/core";
+import { DataError, type DataRecord, type ProgressEvent } from "@cleanse/core";
 import { beforeAll, describe, expect, test } from "vitest";
+import { checkProgress } from "../_testing/checkProgress.ts";
 import { loadFebrl1, loadSplinkFake1000 } from "../_testing/loadTestData.ts";
 import { evaluateClusters } from "../evaluatePairs/evaluatePairs.ts";
 import { dedupeRecords, type DedupeResult } from "./dedupeRecords.ts";
@@ -162,5 +163,49 @@ describe("dedupeRecords", () => {
     await expect(dedupeRecords(people, { blocking: { rules: [] }, comparisons: [] } as never)).rejects.toThrowErrorMatchingInlineSnapshot(
       `[ConfigError: Invalid dedupe configuration: expected the documented shape, received 2 problem(s): blocking.rules: Too small: expected array to have >=1 items; comparisons: Too small: expected array to have >=1 items]`,
     );
+  });
+});
+
+describe("dedupeRecords progress", () => {
+  const data = loadFebrl1();
+
+  test("reports blocking, comparing, training, scoring, clustering and golden records, in order", async () => {
+    const events: ProgressEvent[] = [];
+    const result = await dedupeRecords(data.records, "auto", { idField: data.idField, onProgress: (e) => events.push(e) });
+    expect(checkProgress(events)).toEqual(["blocking", "comparing", "training", "scoring", "clustering", "golden"]);
+    const last = (phase: string) => events.filter((e) => e.phase === phase).at(-1)!;
+    expect(last("blocking")).toMatchObject({ unit: "rules", done: result.stats.blocking.rules.length, counts: { pairs: result.stats.candidatePairs } });
+    expect(last("comparing").unit).toBe("pairs");
+    expect(last("comparing").done).toBeGreaterThanOrEqual(result.stats.candidatePairs);
+    expect(last("training")).toMatchObject({ unit: "iterations", done: result.stats.emIterations });
+    expect(last("scoring")).toMatchObject({ done: result.stats.candidatePairs, total: result.stats.candidatePairs });
+    expect(last("clustering")).toMatchObject({ done: result.stats.candidatePairs, counts: { clusters: result.stats.multiRecordClusters } });
+    expect(last("golden")).toMatchObject({ unit: "clusters", done: result.goldenRecords.length });
+  });
+
+  test("reports reading an input that is not an array, and no training with a model", async () => {
+    const trained = await dedupeRecords(data.records.slice(0, 300), "auto", { idField: data.idField });
+    async function* stream(): AsyncGenerator<DataRecord> {
+      yield* data.records.slice(0, 300);
+    }
+    const events: ProgressEvent[] = [];
+    await dedupeRecords(stream(), "auto", { idField: data.idField, model: trained.model, golden: false, onProgress: (e) => events.push(e) });
+    expect(checkProgress(events)).toEqual(["reading", "blocking", "comparing", "scoring", "clustering"]);
+    expect(events.find((e) => e.phase === "reading" && e.final)?.done).toBe(300);
+  });
+
+  test("stops comparing pairs when the signal aborts", async () => {
+    const controller = new AbortController();
+    const phases: string[] = [];
+    const run = dedupeRecords(data.records, "auto", {
+      idField: data.idField,
+      signal: controller.signal,
+      onProgress: (e) => {
+        phases.push(e.phase);
+        if (e.phase === "comparing") controller.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ code: "CLEANSE_ABORTED" });
+    expect(phases).not.toContain("training");
   });
 });

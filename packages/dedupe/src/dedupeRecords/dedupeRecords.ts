@@ -1,4 +1,4 @@
-import type { DataRecord } from "@cleanse/core";
+import { AbortedError, createProgressReporter, type DataRecord, type ProgressEvent } from "@cleanse/core";
 import { readRecords } from "../_internal/readRecords.ts";
 import { toNullSet } from "../_internal/normalize.ts";
 import { createTable } from "../_internal/table.ts";
@@ -35,6 +35,13 @@ export interface DedupeOptions {
    */
   readonly invalidFields?: Readonly<Record<string, readonly string[]>>;
   readonly signal?: AbortSignal;
+  /**
+   * Receives the run's phases as they happen, each from `done` 0 to its end: `reading` (an input that is not an
+   * array), `blocking` (rules, with the candidate `pairs` found), `comparing` (pairs, of a total known after
+   * blocking), `training` (EM iterations of `em.maxIterations`; absent with `model`), `scoring` (pairs),
+   * `clustering` (pairs) and `golden` (clusters). Counts come at most every 100 ms.
+   */
+  readonly onProgress?: (event: ProgressEvent) => void;
 }
 
 /** A scored pair of records. */
@@ -128,8 +135,9 @@ export async function dedupeRecords(
   options: DedupeOptions = {},
 ): Promise<DedupeResult> {
   const t0 = performance.now();
+  const progress = createProgressReporter(options.onProgress);
   const preliminaryId = options.idField ?? (typeof config === "object" ? config.idField : undefined) ?? options.model?.config.idField ?? "id";
-  const { records: list, ids } = await readRecords(records, preliminaryId, "input", options.signal);
+  const { records: list, ids } = await readRecords(records, preliminaryId, "input", options.signal, progress);
   const tRead = performance.now();
   const chosen: DedupeConfig =
     options.model !== undefined && config === "auto"
@@ -150,10 +158,12 @@ export async function dedupeRecords(
     labels: options.labels,
     workers: options.workers,
     signal: options.signal,
+    progress,
   });
   const tScored = performance.now();
   const { codes, weights } = matched;
   const n = list.length;
+  progress.start("clustering", "pairs", { total: codes.length });
   const probabilities = new Float64Array(weights.length);
   for (let p = 0; p < weights.length; p++) probabilities[p] = toProbability(weights[p]!);
   const clustered = clusterIndexed({
@@ -177,7 +187,10 @@ export async function dedupeRecords(
     out[i] = { ...list[i], cluster_id: k === -1 ? ids[i]! : clustered.clusters[k]!.cluster_id, match_probability: clustered.probability[i]! };
   }
   const multi = clustered.clusters;
+  progress.end(codes.length, { clusters: multi.length });
   const tClustered = performance.now();
+  if (options.signal?.aborted) throw new AbortedError(undefined, { cause: options.signal.reason });
+  if (options.golden !== false) progress.start("golden", "clusters", { total: multi.length });
   const goldenRecords =
     options.golden === false
       ? []
@@ -186,6 +199,7 @@ export async function dedupeRecords(
           idField: resolved.idField,
           ...(options.invalidFields === undefined ? {} : { invalidFields: options.invalidFields }),
         });
+  progress.end(multi.length);
   const tGolden = performance.now();
   const totalMs = tGolden - t0;
   const m = matched.model;

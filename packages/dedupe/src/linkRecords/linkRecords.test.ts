@@ -1,4 +1,6 @@
+import type { ProgressEvent } from "@cleanse/core";
 import { describe, expect, test } from "vitest";
+import { checkProgress } from "../_testing/checkProgress.ts";
 import { crmErp } from "../_testing/crmErp.ts";
 import { evaluatePairs } from "../evaluatePairs/evaluatePairs.ts";
 import { linkRecords } from "./linkRecords.ts";
@@ -46,5 +48,27 @@ describe("linkRecords", () => {
     expect(new Set(best.pairs.map((p) => p.left_id)).size).toBe(best.pairs.length);
     expect(best.pairs.length).toBeGreaterThanOrEqual(one.pairs.length);
     expect(many.pairs.length).toBe(many.stats.pairsAboveThreshold);
+  });
+});
+
+describe("linkRecords progress", () => {
+  const { crm, erp } = crmErp();
+
+  test("reports blocking, comparing, training, scoring and linking, in order", async () => {
+    const events: ProgressEvent[] = [];
+    const result = await linkRecords(crm, erp, "auto", { onProgress: (e) => events.push(e) });
+    expect(checkProgress(events)).toEqual(["blocking", "comparing", "training", "scoring", "linking"]);
+    expect(events.find((e) => e.phase === "scoring" && e.final)).toMatchObject({ done: result.stats.candidatePairs, total: result.stats.candidatePairs });
+    expect(events.at(-1)).toMatchObject({ phase: "linking", final: true, counts: { linked: result.pairs.length } });
+  });
+
+  test("reports reading each side that is not an array", async () => {
+    async function* stream<T>(items: readonly T[]): AsyncGenerator<T> {
+      yield* items;
+    }
+    const events: ProgressEvent[] = [];
+    await linkRecords(stream(crm), stream(erp), "auto", { onProgress: (e) => events.push(e) });
+    expect(checkProgress(events).slice(0, 3)).toEqual(["reading left", "reading right", "blocking"]);
+    expect(events.find((e) => e.phase === "reading" && e.subject === "right" && e.final)?.done).toBe(erp.length);
   });
 });

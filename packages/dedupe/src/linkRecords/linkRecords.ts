@@ -1,4 +1,4 @@
-import type { DataRecord } from "@cleanse/core";
+import { createProgressReporter, type DataRecord, type ProgressEvent } from "@cleanse/core";
 import { toNullSet } from "../_internal/normalize.ts";
 import { readRecords } from "../_internal/readRecords.ts";
 import { createTable } from "../_internal/table.ts";
@@ -30,6 +30,12 @@ export interface LinkOptions {
   /** Labelled pairs (`a` = left id, `b` = right id) to train on or to check. */
   readonly labels?: LabelOptions;
   readonly signal?: AbortSignal;
+  /**
+   * Receives the run's phases as they happen, each from `done` 0 to its end: `reading` (subject `left` or `right`,
+   * for an input that is not an array), `blocking`, `comparing`, `training`, `scoring` (as in `dedupeRecords`) and
+   * `linking` (the pairs above the threshold, best first). Counts come at most every 100 ms.
+   */
+  readonly onProgress?: (event: ProgressEvent) => void;
 }
 
 /** A left record linked to a right record. */
@@ -96,9 +102,10 @@ export async function linkRecords(
   options: LinkOptions = {},
 ): Promise<LinkResult> {
   const t0 = performance.now();
+  const progress = createProgressReporter(options.onProgress);
   const idField = options.idField ?? (typeof config === "object" ? config.idField : undefined) ?? options.model?.config.idField ?? "id";
-  const l = await readRecords(left, idField, "left", options.signal);
-  const r = await readRecords(right, idField, "right", options.signal);
+  const l = await readRecords(left, idField, "left", options.signal, progress);
+  const r = await readRecords(right, idField, "right", options.signal, progress);
   const all = [...l.records, ...r.records];
   const ids = [...l.ids, ...r.ids];
   const source = new Uint8Array(all.length);
@@ -126,9 +133,11 @@ export async function linkRecords(
     labels,
     workers: options.workers,
     signal: options.signal,
+    progress,
   });
   const tScored = performance.now();
   const n = all.length;
+  progress.start("linking", "pairs", { total: matched.codes.length });
   const above: { i: number; j: number; p: number; w: number }[] = [];
   for (let k = 0; k < matched.codes.length; k++) {
     const w = matched.weights[k]!;
@@ -152,6 +161,7 @@ export async function linkRecords(
     usedRight.add(x.j);
     pairs.push({ left_id: ids[x.i]!, right_id: ids[x.j]!, match_probability: x.p, match_weight: x.w });
   }
+  progress.end(matched.codes.length, { linked: pairs.length });
   const tDone = performance.now();
   const m = matched.model;
   return {

@@ -21,6 +21,8 @@ export interface EmInput {
    * weaker evidence of a match than a farther one). Default true.
    */
   readonly monotone?: boolean;
+  /** Called after each iteration with the iterations done; it may throw to stop (e.g. when aborted). */
+  readonly onIteration?: (iterations: number) => void;
 }
 
 export interface EmResult {
@@ -119,6 +121,7 @@ export function expectationMaximisation(input: EmInput): EmResult {
     lambda = newLambda;
     lastChange = delta;
     if (delta < input.tolerance) converged = true;
+    input.onIteration?.(iterations);
   }
   return { m, u, lambda, iterations, converged, lastChange };
 }

@@ -1,5 +1,5 @@
-import { AbortedError } from "@cleanse/core";
-import { computeGamma, compileComparisons, fillGamma, prepareColumn } from "../_internal/gamma.ts";
+import { AbortedError, type ProgressReporter } from "@cleanse/core";
+import { computeGamma, compileComparisons, fillGamma, GAMMA_CHUNK, prepareColumn } from "../_internal/gamma.ts";
 import { createRandom } from "../_internal/random.ts";
 import { toPinyinText } from "../_internal/pinyinText.ts";
 import type { Table } from "../_internal/table.ts";
@@ -47,6 +47,8 @@ export interface MatchingInput {
   readonly labels?: LabelOptions | undefined;
   readonly workers?: number | "auto" | undefined;
   readonly signal?: AbortSignal | undefined;
+  /** Reports the phases: blocking, comparing, training (unless a model is given) and scoring. */
+  readonly progress?: ProgressReporter | undefined;
 }
 
 export interface MatchingTimings {
@@ -239,19 +241,32 @@ function initialLambda(gamma: Uint8Array, C: number, rows: number, comparisons: 
 /** Blocks, compares, trains (unless a model is given) and scores. */
 export async function runMatching(input: MatchingInput): Promise<MatchingOutput> {
   const { table, config, mode } = input;
+  const progress = input.progress;
   const t0 = performance.now();
+  // Blocking includes reading the comparisons' texts: both are a pass over every record.
+  progress?.start("blocking", "rules", { total: config.rules.length, counts: { pairs: 0 } });
   const names = config.comparisons.map((c) => c.name);
   const configs = config.comparisons.map((c) => c.config);
   const comparisons = compileComparisons({ configs, names, nullValues: config.nullValues });
   const C = comparisons.length;
   const texts = comparisons.map((c) => comparisonTexts(table, c));
+  checkAbort(input.signal);
   const blocked = blockPairs(table, config.rules, {
     mode,
     maxBlockSize: config.maxBlockSize,
     oversizedWindow: config.oversizedWindow,
     signature: (i) => texts.map((t) => t[i] ?? "").join("\u0001"),
+    ...(progress?.active
+      ? {
+          onRule: (done: number, pairs: number) => {
+            checkAbort(input.signal);
+            progress.update(done, { pairs });
+          },
+        }
+      : {}),
   });
   const codes = blocked.codes;
+  progress?.end(config.rules.length, { pairs: codes.length });
   const tBlocked = performance.now();
   checkAbort(input.signal);
 
@@ -260,10 +275,14 @@ export async function runMatching(input: MatchingInput): Promise<MatchingOutput>
   const all = new Float64Array(codes.length + sample.length);
   all.set(codes);
   all.set(sample, codes.length);
+  // The pairs compared include the random pairs EM estimates u from.
+  progress?.start("comparing", "pairs", { total: all.length });
   const { gamma: allGamma, workers } = await computeGamma({ configs, names, nullValues: config.nullValues, texts, n: table.n }, all, {
     workers: input.workers,
     signal: input.signal,
+    ...(progress?.active ? { onProgress: (done: number) => progress.update(done) } : {}),
   });
+  progress?.end(all.length);
   const gamma = allGamma.subarray(0, codes.length * C);
   const tCompared = performance.now();
   checkAbort(input.signal);
@@ -271,6 +290,8 @@ export async function runMatching(input: MatchingInput): Promise<MatchingOutput>
   let model: DedupeModel;
   if (input.model) model = input.model;
   else {
+    const maxIterations = codes.length === 0 ? 0 : config.em.maxIterations;
+    progress?.start("training", "iterations", { total: maxIterations });
     const stats = texts.map((t, k) => valueStats(t, table.source, mode, comparisons[k]!.termFrequency));
     let u = estimateU(allGamma, C, codes.length, all.length, comparisons, stats.map((s) => s.exactU));
     let m = comparisons.map(initialM);
@@ -294,11 +315,16 @@ export async function runMatching(input: MatchingInput): Promise<MatchingOutput>
       m,
       u,
       lambda: config.em.initialLambda ?? initialLambda(gamma, C, codes.length, comparisons),
-      maxIterations: codes.length === 0 ? 0 : config.em.maxIterations,
+      maxIterations,
       tolerance: config.em.tolerance,
       fixU,
       fixM,
+      onIteration: (iterations) => {
+        checkAbort(input.signal);
+        progress?.update(iterations);
+      },
     });
+    progress?.end(em.iterations);
     const modelComparisons: ModelComparison[] = comparisons.map((c, k) => ({
       name: c.name,
       fields: c.fields,
@@ -331,7 +357,21 @@ export async function runMatching(input: MatchingInput): Promise<MatchingOutput>
   const tTrained = performance.now();
 
   const compiled = compileModel(model, config.idField);
-  const weights = scoreGamma(compiled, gamma, codes, table.n, texts);
+  progress?.start("scoring", "pairs", { total: codes.length });
+  const weights = scoreGamma(
+    compiled,
+    gamma,
+    codes,
+    table.n,
+    texts,
+    progress?.active || input.signal
+      ? (done) => {
+          checkAbort(input.signal);
+          progress?.update(done);
+        }
+      : undefined,
+  );
+  progress?.end(codes.length);
   const tScored = performance.now();
   const labelCheck = input.labels?.use === "check" ? checkLabels(input, compiled, codes, weights) : undefined;
   const warnings = [...blocked.stats.warnings];
@@ -364,13 +404,14 @@ function notConverged(iterations: number, lastChange: number): string {
   );
 }
 
-/** log2 match weight of each pair from its comparison vector. */
+/** log2 match weight of each pair from its comparison vector; `onChunk` gets the pairs scored every few thousand. */
 export function scoreGamma(
   compiled: CompiledModel,
   gamma: Uint8Array,
   codes: Float64Array,
   n: number,
   texts: readonly (readonly (string | null)[])[],
+  onChunk?: (done: number) => void,
 ): Float64Array {
   const C = compiled.comparisons.length;
   const out = new Float64Array(codes.length);
@@ -378,17 +419,22 @@ export function scoreGamma(
   compiled.comparisons.forEach((c, k) => {
     if (compiled.model.comparisons[k]?.termFrequency) tfComparisons.push(k);
   });
-  for (let p = 0; p < codes.length; p++) {
-    let w = compiled.prior;
-    const base = p * C;
-    for (let c = 0; c < C; c++) w += compiled.weights[c]![gamma[base + c]!]!;
-    for (const c of tfComparisons) {
-      if (gamma[base + c] === compiled.exactLevel[c]) {
-        const i = Math.floor(codes[p]! / n);
-        w += compiled.tfAdjustment(c, texts[c]![i]!);
+  for (let from = 0; from < codes.length; ) {
+    const to = Math.min(codes.length, from + GAMMA_CHUNK);
+    for (let p = from; p < to; p++) {
+      let w = compiled.prior;
+      const base = p * C;
+      for (let c = 0; c < C; c++) w += compiled.weights[c]![gamma[base + c]!]!;
+      for (const c of tfComparisons) {
+        if (gamma[base + c] === compiled.exactLevel[c]) {
+          const i = Math.floor(codes[p]! / n);
+          w += compiled.tfAdjustment(c, texts[c]![i]!);
+        }
       }
+      out[p] = w;
     }
-    out[p] = w;
+    from = to;
+    onChunk?.(to);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { AbortedError, isRecordSource, type DataRecord, type InputFingerprint, type RecordInput } from "@cleanse/core";
+import { AbortedError, isRecordSource, type DataRecord, type InputFingerprint, type RecordInput, type SourceProgress } from "@cleanse/core";
 
 const CHUNK = 512;
 
@@ -10,6 +10,8 @@ export interface RecordStream {
   /** Every record, in order, in arrays; can be read once. */
   chunks(): AsyncIterable<readonly DataRecord[]>;
   fingerprint(): InputFingerprint | undefined;
+  /** How far a record source has read its bytes; undefined for other inputs. */
+  progress(): SourceProgress | undefined;
 }
 
 /** Wraps any record input (record source, iterable, async iterable) as a peekable stream of chunks. */
@@ -50,6 +52,7 @@ export function openRecordStream(input: RecordInput, fallbackName: string, signa
       return head.slice(0, n);
     },
     fingerprint: () => source?.fingerprint?.(),
+    progress: () => source?.progress?.(),
     async *chunks() {
       if (started) throw new Error(`The records of "${name}" can be read only once.`);
       started = true;

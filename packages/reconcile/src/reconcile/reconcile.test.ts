@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createMemorySink, type DataRecord, type RecordSource } from "@cleanse/core";
+import { createMemorySink, type DataRecord, type ProgressEvent, type RecordSource } from "@cleanse/core";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { ReconcileReport } from "../ReconcileReport/ReconcileReport.ts";
@@ -391,5 +391,62 @@ describe("reconcile", () => {
   test("rejects unknown standardizers and comparators with the known ones listed", async () => {
     await expect(reconcile([{ a: 1 }], [{ a: 1 }], { key: "a", standardize: { a: "soundex" } })).rejects.toThrow(/Unknown standardizer "soundex".*email/);
     await expect(reconcile([{ a: 1, b: 1 }], [{ a: 1, b: 1 }], { key: "a", compare: { b: { fuzzy: {} } as never } })).rejects.toMatchObject({ code: "CLEANSE_RECONCILE_BAD_COMPARATOR" });
+  });
+});
+
+/** The phases of a progress stream in order, after checking each starts at 0, never goes back and ends. */
+function phasesOf(events: readonly ProgressEvent[]): string[] {
+  const phases: string[] = [];
+  let open: ProgressEvent | undefined;
+  for (const e of events) {
+    if (open === undefined) {
+      expect(e.done).toBe(0);
+      phases.push(e.subject === undefined ? e.phase : `${e.phase} ${e.subject}`);
+    } else {
+      expect([e.phase, e.subject, e.unit]).toEqual([open.phase, open.subject, open.unit]);
+      expect(e.done).toBeGreaterThanOrEqual(open.done);
+    }
+    if (e.total !== undefined) expect(e.done).toBeLessThanOrEqual(e.total);
+    open = e.final === true ? undefined : e;
+  }
+  expect(open).toBeUndefined();
+  return phases;
+}
+
+describe("reconcile progress", () => {
+  const many = (n: number, prefix: string): DataRecord[] => Array.from({ length: n }, (_, i) => ({ k: `${prefix}${String(i).padStart(5, "0")}`, v: i % 7 }));
+
+  test("reports reading each side it sorts, comparing of a known total, and writing the diff", async () => {
+    const events: ProgressEvent[] = [];
+    const report = await reconcile(many(3_000, "a"), many(2_000, "a"), {
+      key: "k",
+      standardize: "none",
+      diff: createMemorySink(),
+      names: { left: "crm", right: "erp" },
+      onProgress: (e) => events.push(e),
+    });
+    expect(phasesOf(events)).toEqual(["reading crm", "reading erp", "comparing", "writing diff"]);
+    expect(events.find((e) => e.subject === "crm" && e.final)?.done).toBe(3_000);
+    expect(events.find((e) => e.phase === "comparing" && e.final)).toMatchObject({ done: 5_000, total: 5_000, unit: "records" });
+    expect(events.at(-1)).toMatchObject({ phase: "writing", done: report.totals.diffRows, total: report.totals.diffRows, final: true });
+  });
+
+  test("compares presorted inputs as they are read, without a total", async () => {
+    const events: ProgressEvent[] = [];
+    await reconcile(many(3_000, "a"), many(3_000, "a"), { key: "k", standardize: "none", sorted: true, onProgress: (e) => events.push(e) });
+    expect(phasesOf(events)).toEqual(["comparing"]);
+    expect(events.at(-1)).toMatchObject({ done: 6_000, final: true });
+    expect(events.every((e) => e.total === undefined)).toBe(true);
+  });
+
+  test("passes onProgress to the linker of fuzzy key matching", async () => {
+    const events: ProgressEvent[] = [];
+    const linker: KeyLinker = async (_left, _right, options) => {
+      options.onProgress?.({ phase: "blocking", done: 0, unit: "rules" });
+      options.onProgress?.({ phase: "blocking", done: 1, unit: "rules", final: true });
+      return { pairs: [] };
+    };
+    await reconcile([{ k: "a" }], [{ k: "b" }], { key: "k", standardize: "none", keyMatch: "fuzzy", linker, onProgress: (e) => events.push(e) });
+    expect(phasesOf(events)).toEqual(["reading left", "reading right", "comparing", "blocking"]);
   });
 });

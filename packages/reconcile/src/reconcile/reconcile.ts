@@ -1,7 +1,19 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { getField, ConfigError, createPiiPolicy, type DataRecord, type Masker, type RecordEnvelope, type RecordInput, type RecordSink } from "@cleanse/core";
+import {
+  getField,
+  ConfigError,
+  createPiiPolicy,
+  createProgressReporter,
+  type DataRecord,
+  type Masker,
+  type ProgressEvent,
+  type ProgressReporter,
+  type RecordEnvelope,
+  type RecordInput,
+  type RecordSink,
+} from "@cleanse/core";
 import { maskValue } from "@cleanse/values";
 import type { FieldStandardizer } from "../builtinStandardizers/builtinStandardizers.ts";
 import { inferStandardizers, inferTimestampFields } from "../inferStandardizers/inferStandardizers.ts";
@@ -19,7 +31,7 @@ import type { ComparatorSpec, FieldComparator, StandardizerResolver, Standardize
 import { applyStandardizer, resolveComparator, resolveStandardizer, valueText, type ResolvedComparator, type ResolvedStandardizer } from "../_internal/fieldPlan.ts";
 import { createLagStats, timestampOrder } from "../_internal/lagStats.ts";
 import { makeKeyOf, orderSide } from "../_internal/orderSide.ts";
-import { openRecordStream } from "../_internal/recordStream.ts";
+import { openRecordStream, type RecordStream } from "../_internal/recordStream.ts";
 
 /** A field's standardization: a function, a named spec, a chain of them, or `auto` (inferred from the data). */
 export type FieldStandardization = FieldStandardizer | StandardizerSpec | readonly (FieldStandardizer | StandardizerSpec)[];
@@ -33,13 +45,13 @@ export interface LinkedKeyPair {
 
 /**
  * Links records whose keys did not match exactly. It receives the standardized records of both sides
- * (right fields renamed to the left names), each with an id in `options.idField`, and returns pairs.
- * `(l, r, o) => linkRecords(l, r, "auto", o)` from `@cleanse/dedupe` fits.
+ * (right fields renamed to the left names), each with an id in `options.idField`, and returns pairs; it may report its
+ * phases to `options.onProgress`. `(l, r, o) => linkRecords(l, r, "auto", o)` from `@cleanse/dedupe` fits.
  */
 export type KeyLinker = (
   left: readonly DataRecord[],
   right: readonly DataRecord[],
-  options: { readonly idField: string; readonly signal?: AbortSignal },
+  options: { readonly idField: string; readonly signal?: AbortSignal; readonly onProgress?: (event: ProgressEvent) => void },
 ) => Promise<{ readonly pairs: readonly LinkedKeyPair[] }>;
 
 /** Options of {@link reconcile}. */
@@ -91,6 +103,13 @@ export interface ReconcileOptions {
   /** Records per side looked at to infer fields and standardizers (default 500). */
   readonly sampleSize?: number;
   readonly signal?: AbortSignal;
+  /**
+   * Receives the run's phases as they happen, each from `done` 0 to its end: `reading` (subject: the side's name) for
+   * each side that is sorted here, `comparing` (records of both sides; of a known total when both were sorted here),
+   * the linker's own phases with `keyMatch: "fuzzy"`, and `writing` (subject `diff`: the last diff rows and closing
+   * the sink). Counts come at most every 100 ms.
+   */
+  readonly onProgress?: (event: ProgressEvent) => void;
 }
 
 interface FieldState {
@@ -149,6 +168,7 @@ async function run(left: RecordInput, right: RecordInput, options: ReconcileOpti
   const examplesMax = options.examples ?? 5;
   const pii = createPiiPolicy({ ...(options.piiFields === undefined ? {} : { piiFields: options.piiFields }), mask: options.mask ?? maskValue });
   const warnings: string[] = [];
+  const progress = createProgressReporter(options.onProgress);
 
   const leftStream = openRecordStream(left, options.names?.left ?? "left", options.signal);
   const rightStream = openRecordStream(right, options.names?.right ?? "right", options.signal);
@@ -201,8 +221,14 @@ async function run(left: RecordInput, right: RecordInput, options: ReconcileOpti
   let tempDir: string | undefined;
   const dir = (): string => (tempDir ??= mkdtempSync(join(options.tempDir ?? tmpdir(), "cleanse-reconcile-")));
   const budget = Math.max(1 / 1024, options.memoryLimitMb ?? 128) * 1024 * 1024;
-  const leftSide = orderSide(leftStream.chunks(), keyOfLeft, { side: "left", name: leftName, presorted: perSide(options.sorted, "left"), budgetBytes: budget / 2, dir });
-  const rightSide = orderSide(rightStream.chunks(), keyOfRight, { side: "right", name: rightName, presorted: perSide(options.sorted, "right"), budgetBytes: budget / 2, dir });
+  const leftPresorted = perSide(options.sorted, "left");
+  const rightPresorted = perSide(options.sorted, "right");
+  // A side sorted here is read whole before the comparison starts: that is its reading phase. A presorted side is
+  // read as it is compared.
+  const leftChunks = leftPresorted ? leftStream.chunks() : reportReading(leftStream, leftName, progress);
+  const rightChunks = rightPresorted ? rightStream.chunks() : reportReading(rightStream, rightName, progress);
+  const leftSide = orderSide(leftChunks, keyOfLeft, { side: "left", name: leftName, presorted: leftPresorted, budgetBytes: budget / 2, dir });
+  const rightSide = orderSide(rightChunks, keyOfRight, { side: "right", name: rightName, presorted: rightPresorted, budgetBytes: budget / 2, dir });
 
   // --- counters
   let matched = 0;
@@ -405,7 +431,7 @@ async function run(left: RecordInput, right: RecordInput, options: ReconcileOpti
     const result = await options.linker!(
       pendingLeft.map((p, i) => toLinkRecord(p, i, "left")),
       pendingRight.map((p, i) => toLinkRecord(p, i, "right")),
-      { idField, ...(options.signal ? { signal: options.signal } : {}) },
+      { idField, ...(options.signal ? { signal: options.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) },
     );
     const ordered = [...result.pairs].sort((a, b) => (b.match_probability ?? 1) - (a.match_probability ?? 1));
     const usedL = new Set<number>();
@@ -429,6 +455,11 @@ async function run(left: RecordInput, right: RecordInput, options: ReconcileOpti
   try {
     const lc = await openCursor(leftSide.entries);
     const rc = await openCursor(rightSide.entries);
+    const entries =
+      leftPresorted || rightPresorted ? undefined : leftSide.records() - leftSide.missingKey() + rightSide.records() - rightSide.missingKey();
+    progress.start("comparing", "records", { total: entries });
+    let consumed = 0;
+    let groups = 0;
     for (;;) {
       const l = lc.chunk[lc.i];
       const r = rc.chunk[rc.i];
@@ -445,11 +476,16 @@ async function run(left: RecordInput, right: RecordInput, options: ReconcileOpti
         if (++rc.i >= rc.chunk.length) await refill(rc);
       }
       group(L, R);
+      consumed += L.length + R.length;
+      if (progress.active && (++groups & 1023) === 0) progress.update(consumed);
       if (queued.length >= 256) await flush();
     }
+    progress.end(consumed);
     if (keyMatch === "fuzzy") await link();
+    if (options.diff) progress.start("writing", "rows", { subject: "diff", total: diffRows + queued.length });
     await flush();
     await options.diff?.close();
+    progress.end(diffRows);
   } finally {
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   }
@@ -491,6 +527,22 @@ async function run(left: RecordInput, right: RecordInput, options: ReconcileOpti
     durationMs: Math.round(performance.now() - t0),
     warnings,
   };
+}
+
+/** A side's records as they are read, reported as its reading phase. */
+function reportReading(stream: RecordStream, subject: string, progress: ProgressReporter): AsyncIterable<readonly DataRecord[]> {
+  if (!progress.active) return stream.chunks();
+  return (async function* () {
+    let n = 0;
+    progress.start("reading", "records", { subject });
+    for await (const chunk of stream.chunks()) {
+      n += chunk.length;
+      const p = stream.progress();
+      progress.update(n, undefined, p?.bytesTotal ? p.bytesRead / p.bytesTotal : undefined);
+      yield chunk;
+    }
+    progress.end(n);
+  })();
 }
 
 interface Cursor {

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createMemorySink, type DataRecord } from "@cleanse/core";
+import { createMemorySink, type DataRecord, type ProgressEvent } from "@cleanse/core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { formatReconcileSummary } from "../formatReconcileSummary/formatReconcileSummary.ts";
 import { reconcileJobSchema } from "../reconcileJobSchema/reconcileJobSchema.ts";
@@ -25,6 +25,15 @@ const data: Record<string, DataRecord[]> = {
 };
 
 describe("runReconcileJob", () => {
+  test("reports the phases of the reconciliation, then writing the reports", async () => {
+    const events: ProgressEvent[] = [];
+    const job = reconcileJobSchema.parse({ left: "crm.csv", right: "erp.jsonl", key: "email", map: { email: "mail" }, report: { json: "p/r.json", markdown: "p/r.md" } });
+    await runReconcileJob(job, { baseDir: dir, openSource: (spec) => data[spec as string]!, onProgress: (e) => events.push(e) });
+    const phases = events.filter((e) => e.done === 0 && e.final === undefined).map((e) => (e.subject === undefined ? e.phase : `${e.phase} ${e.subject}`));
+    expect(phases).toEqual(["reading left", "reading right", "comparing", "writing report"]);
+    expect(events.at(-1)).toMatchObject({ phase: "writing", subject: "report", unit: "files", done: 2, total: 2, final: true });
+  });
+
   test("opens both inputs and the diff through the openers and writes the report in every format asked", async () => {
     const opened: unknown[] = [];
     const diff = createMemorySink();

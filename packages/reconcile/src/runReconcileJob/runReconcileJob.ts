@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from "node:path";
-import { ConfigError, type Masker, type RecordInput, type RecordSink } from "@cleanse/core";
+import { ConfigError, createProgressReporter, type Masker, type ProgressEvent, type RecordInput, type RecordSink } from "@cleanse/core";
 import type { ComparatorSpec, StandardizerResolver, StandardizerSpec } from "../FieldSpecs/FieldSpecs.ts";
 import { writeTextAtomic } from "../_internal/writeTextAtomic.ts";
 import { reconcile, type FieldStandardization, type KeyLinker, type ReconcileOptions } from "../reconcile/reconcile.ts";
@@ -27,6 +27,11 @@ export interface RunReconcileJobOptions {
   readonly stage?: (path: string) => string;
   /** How the report masks personal values (see `ReconcileOptions.mask`); `false` shows them in clear. */
   readonly mask?: Masker | false;
+  /**
+   * Receives the run's phases: those of `reconcile` (see `ReconcileOptions.onProgress`), then `writing` (subject
+   * `report`, in files).
+   */
+  readonly onProgress?: (event: ProgressEvent) => void;
 }
 
 /** A file a reconciliation job writes. */
@@ -130,14 +135,19 @@ export async function runReconcileJob(job: ReconcileJob, options: RunReconcileJo
     ...(options.mask === undefined ? {} : { mask: options.mask }),
     ...(diff ? { diff } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   };
   const report = await reconcile(left, right, reconcileOptions);
   const outputs = reconcileJobOutputs(job, options.baseDir);
-  for (const { role, format, path } of outputs) {
-    if (role !== "report") continue;
+  const reports = outputs.filter((o) => o.role === "report");
+  const progress = createProgressReporter(options.onProgress);
+  progress.start("writing", "files", { subject: "report", total: reports.length });
+  for (const [k, { format, path }] of reports.entries()) {
     const text = format === "markdown" ? renderReconcileMarkdown(report) : format === "html" ? renderReconcileHtml(report) : `${JSON.stringify(report, null, 2)}\n`;
     await writeTextAtomic(options.stage ? options.stage(path) : path, text);
+    progress.update(k + 1);
   }
+  progress.end(reports.length);
   const written = [...outputs.filter((o) => o.role === "diff"), ...outputs.filter((o) => o.role === "report")].map((o) => o.path);
   return { report, written, exitCode: hasDifferences(report) ? 1 : 0 };
 }
