@@ -83,7 +83,7 @@ describe("cleanse dedupe", () => {
     await writeFile(join(dir, "capped.yaml"), `${printed.stdout}em: { maxIterations: 1, tolerance: 0.000000000001 }\n`);
     const term = capture();
     expect(await main(["dedupe", febrl1, "--id", "rec_id", "--config", "capped.yaml", "--out", "capped.csv"], { term, cwd: dir })).toBe(0);
-    expect(term.stdout).toMatch(/\n {2}warning: EM did not converge after 1 iterations \(last change [^)]+\); match probabilities may be off\./);
+    expect(term.stdout).toMatch(/\n {2}warning: EM did not converge after 1 iteration \(last change [^)]+\); match probabilities may be off\./);
   });
 
   test("a bad threshold and a missing --id are usage errors", async () => {

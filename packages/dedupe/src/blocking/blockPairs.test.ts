@@ -83,7 +83,15 @@ describe("blockPairs", () => {
     const { pairs, stats } = pairsOf(many, [{ type: "key", on: ["city"] }], "dedupe", undefined, 10);
     expect(pairs).toHaveLength(49);
     expect(stats.rules[0]!.oversizedBlocks).toEqual([{ key: "sydney", size: 50 }]);
-    expect(stats.warnings[0]).toContain("larger than maxBlockSize 10");
+    expect(stats.warnings).toEqual([
+      'Blocking rule city: 1 block larger than maxBlockSize 10 was paired only within a window of 2: "sydney" (50). Add a field to the rule to split it.',
+    ]);
+  });
+
+  test("counts oversized blocks in the plural when there are several", () => {
+    const many: DataRecord[] = Array.from({ length: 40 }, (_, i) => ({ id: String(i), city: i % 2 === 0 ? "sydney" : "perth" }));
+    const { stats } = pairsOf(many, [{ type: "key", on: ["city"] }], "dedupe", undefined, 10);
+    expect(stats.warnings[0]).toMatch(/^Blocking rule city: 2 blocks larger than maxBlockSize 10 were paired only .*split them\.$/);
   });
 
   test("keys dates on the calendar date the value kernel reads, however they are written", () => {

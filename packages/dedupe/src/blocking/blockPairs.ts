@@ -1,3 +1,4 @@
+import { plural } from "@cleanse/core";
 import { createGrowableFloat64, sortUnique, type GrowableFloat64 } from "../_internal/growable.ts";
 import { hashString, mixHash } from "@cleanse/values";
 import type { Table } from "../_internal/table.ts";
@@ -401,7 +402,7 @@ export function blockPairs(table: Table, rules: readonly ResolvedBlockingRule[],
     if (e.oversized.length > 0) {
       const top = e.oversized.slice(0, 3).map((o) => `"${o.key}" (${o.size})`).join(", ");
       warnings.push(
-        `Blocking rule ${rule.name}: ${e.oversized.length} block(s) larger than maxBlockSize ${opts.maxBlockSize} were paired only within a window of ${opts.oversizedWindow}: ${top}. Add a field to the rule to split them.`,
+        `Blocking rule ${rule.name}: ${plural(e.oversized.length, "block")} larger than maxBlockSize ${opts.maxBlockSize} ${e.oversized.length === 1 ? "was" : "were"} paired only within a window of ${opts.oversizedWindow}: ${top}. Add a field to the rule to split ${e.oversized.length === 1 ? "it" : "them"}.`,
       );
     }
     ruleStats.push({

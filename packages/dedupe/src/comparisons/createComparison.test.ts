@@ -44,6 +44,7 @@ describe("createComparison", () => {
     [{ field: "v", type: "date" }, "1971-06-04", "1971-04-06", "day and month swapped"],
     [{ field: "v", type: "date" }, "1971-06-24", "1971-06-27", "one digit typo"],
     [{ field: "v", type: "date" }, "1971-06-24", "1971-07-10", "within 31 days"],
+    [{ field: "v", type: "date", thresholds: [1, 31] }, "1971-06-30", "1971-07-01", "within 1 day"],
     [{ field: "v", type: "date" }, "1971-06-24", "1972-03-01", "within 366 days"],
     [{ field: "v", type: "date" }, "1971-06-24", "1990-01-01", "else"],
     [{ field: "v", type: "date" }, "unknown", "1990-01-01", "null"],

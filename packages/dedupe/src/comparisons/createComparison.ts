@@ -219,7 +219,7 @@ export function createComparison(config: ComparisonConfig, options: CreateCompar
       const ts = thresholds.sort((x, y) => x - y);
       add(levels, "day and month swapped");
       add(levels, "one digit typo");
-      for (const t of ts) add(levels, `within ${fmt(t)} days`);
+      for (const t of ts) add(levels, `within ${fmt(t)} ${t === 1 ? "day" : "days"}`);
       compareP = (a, b) => {
         const x = a as DateValue;
         const y = b as DateValue;

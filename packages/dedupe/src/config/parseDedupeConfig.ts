@@ -1,4 +1,4 @@
-import { ConfigError, type SourceLocation } from "@cleanse/core";
+import { ConfigError, plural, type SourceLocation } from "@cleanse/core";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { dedupeConfigSchema, type DedupeConfig } from "./dedupeConfigSchema.ts";
@@ -34,7 +34,7 @@ export function parseDedupeConfig(input: unknown, options: ParseDedupeConfigOpti
   const result = dedupeConfigSchema.safeParse(data);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.length === 0 ? "(root)" : i.path.join(".")}: ${i.message}`);
-    throw new ConfigError(`Invalid dedupe configuration: expected the documented shape, received ${problems.length} problem(s): ${problems.join("; ")}`, {
+    throw new ConfigError(`Invalid dedupe configuration: expected the documented shape, received ${plural(problems.length, "problem")}: ${problems.join("; ")}`, {
       code: "CLEANSE_DEDUPE_BAD_CONFIG",
       hint: "Run autoConfigure (cleanse dedupe --print-config) for a valid starting point.",
       ...location(options),

@@ -75,7 +75,7 @@ describe("createDedupeStep", () => {
       },
     });
     const report = await runPipeline({ source: sample, steps: [step] });
-    expect(report.warnings).toContainEqual(expect.stringMatching(/^dedupe: EM did not converge after 1 iterations \(last change .+\); match probabilities may be off/));
+    expect(report.warnings).toContainEqual(expect.stringMatching(/^dedupe: EM did not converge after 1 iteration \(last change .+\); match probabilities may be off/));
     expect((report.sections.dedupe as DedupeReportSection).emConverged).toBe(false);
   });
 

@@ -56,7 +56,7 @@ describe("createLinkStep", () => {
     );
     const run = processRecords(crm, [step]);
     await collect(run);
-    expect(run.report().warnings).toContainEqual(expect.stringMatching(/^link: EM did not converge after 1 iterations \(last change .+\); match probabilities may be off/));
+    expect(run.report().warnings).toContainEqual(expect.stringMatching(/^link: EM did not converge after 1 iteration \(last change .+\); match probabilities may be off/));
   });
 
   test("reports reading the other source and linking through the run's onProgress", async () => {

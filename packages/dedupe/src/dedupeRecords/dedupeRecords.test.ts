@@ -137,7 +137,7 @@ describe("dedupeRecords", () => {
     const result = await dedupeRecords(loadFebrl1().records.slice(0, 200), "auto", { idField: "rec_id" });
     const capped = await dedupeRecords(loadFebrl1().records.slice(0, 200), { ...result.config, em: { maxIterations: 1, tolerance: 1e-12 } }, { idField: "rec_id" });
     expect(capped.stats.emConverged).toBe(false);
-    expect(capped.stats.warnings).toContainEqual(expect.stringMatching(/^EM did not converge after 1 iterations \(last change \d[\d.e-]*\); match probabilities may be off\./));
+    expect(capped.stats.warnings).toContainEqual(expect.stringMatching(/^EM did not converge after 1 iteration \(last change \d[\d.e-]*\); match probabilities may be off\./));
   });
 
   test("trains from labelled pairs and checks a model against labels", async () => {
@@ -161,7 +161,7 @@ describe("dedupeRecords", () => {
 
   test("rejects an invalid configuration with every problem named", async () => {
     await expect(dedupeRecords(people, { blocking: { rules: [] }, comparisons: [] } as never)).rejects.toThrowErrorMatchingInlineSnapshot(
-      `[ConfigError: Invalid dedupe configuration: expected the documented shape, received 2 problem(s): blocking.rules: Too small: expected array to have >=1 items; comparisons: Too small: expected array to have >=1 items]`,
+      `[ConfigError: Invalid dedupe configuration: expected the documented shape, received 2 problems: blocking.rules: Too small: expected array to have >=1 items; comparisons: Too small: expected array to have >=1 items]`,
     );
   });
 });

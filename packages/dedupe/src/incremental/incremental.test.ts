@@ -30,6 +30,13 @@ describe("saveModel / loadModel", () => {
     expect(() => loadModel(text)).toThrow(ConfigError);
     expect(() => loadModel(text)).toThrow(message);
   });
+
+  test("counts the trained comparisons of a model that disagrees with its config, in the singular too", () => {
+    const model = JSON.parse(saveModel(base.model)) as { comparisons: unknown[]; config: { comparisons: unknown[] } };
+    const listed = model.config.comparisons.length;
+    expect(() => loadModel({ ...model, comparisons: model.comparisons.slice(0, 1) })).toThrow(`it has 1 trained comparison but its config lists ${listed}.`);
+    expect(() => loadModel({ ...model, comparisons: model.comparisons.slice(0, 2) })).toThrow(`it has 2 trained comparisons but its config lists ${listed}.`);
+  });
 });
 
 describe("matchIntoClusters", () => {

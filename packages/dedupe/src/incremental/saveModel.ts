@@ -1,4 +1,4 @@
-import { ConfigError } from "@cleanse/core";
+import { ConfigError, plural } from "@cleanse/core";
 import { z } from "zod";
 import { dedupeConfigSchema } from "../config/dedupeConfigSchema.ts";
 import type { DedupeModel } from "../scoring/DedupeModel.ts";
@@ -72,7 +72,7 @@ export function loadModel(json: string | unknown): DedupeModel {
   const model = result.data as unknown as DedupeModel;
   const compiledLevels = model.comparisons.length === model.config.comparisons.length;
   if (!compiledLevels) {
-    throw new ConfigError(`Invalid dedupe model: it has ${model.comparisons.length} trained comparisons but its config lists ${model.config.comparisons.length}.`, {
+    throw new ConfigError(`Invalid dedupe model: it has ${plural(model.comparisons.length, "trained comparison")} but its config lists ${model.config.comparisons.length}.`, {
       code: "CLEANSE_DEDUPE_BAD_MODEL",
     });
   }

@@ -1,4 +1,4 @@
-import { AbortedError, type ProgressReporter } from "@cleanse/core";
+import { AbortedError, plural, type ProgressReporter } from "@cleanse/core";
 import { computeGamma, compileComparisons, fillGamma, GAMMA_CHUNK, prepareColumn } from "../_internal/gamma.ts";
 import { createRandom } from "../_internal/random.ts";
 import { toPinyinText } from "../_internal/pinyinText.ts";
@@ -275,8 +275,8 @@ export async function runMatching(input: MatchingInput): Promise<MatchingOutput>
   const all = new Float64Array(codes.length + sample.length);
   all.set(codes);
   all.set(sample, codes.length);
-  // The pairs compared include the random pairs EM estimates u from.
-  progress?.start("comparing", "pairs", { total: all.length });
+  // The pairs compared include the random pairs EM estimates u from; the display says how many.
+  progress?.start("comparing", "pairs", { total: all.length, ...(sample.length > 0 ? { counts: { "sampled for training": sample.length } } : {}) });
   const { gamma: allGamma, workers } = await computeGamma({ configs, names, nullValues: config.nullValues, texts, n: table.n }, all, {
     workers: input.workers,
     signal: input.signal,
@@ -399,7 +399,7 @@ export async function runMatching(input: MatchingInput): Promise<MatchingOutput>
 /** The warning of a training whose EM stopped at its iteration cap. */
 function notConverged(iterations: number, lastChange: number): string {
   return (
-    `EM did not converge after ${iterations} iterations (last change ${Number(lastChange.toPrecision(2))}); match probabilities may be off. ` +
+    `EM did not converge after ${plural(iterations, "iteration")} (last change ${Number(lastChange.toPrecision(2))}); match probabilities may be off. ` +
     "Raise em.maxIterations, or look for a comparison whose levels few pairs reach."
   );
 }

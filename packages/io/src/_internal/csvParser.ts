@@ -1,4 +1,4 @@
-import { DataError, type DataRecord, type Issue } from "@cleanse/core";
+import { DataError, plural, type DataRecord, type Issue } from "@cleanse/core";
 import type { InvalidBytes } from "./chunkDecoder.ts";
 import { detectDelimiter } from "./detectDelimiter.ts";
 import { headerNames } from "./csvHeader.ts";
@@ -104,7 +104,7 @@ export function createCsvParser(options: CsvParserOptions): CsvParser {
           const raw = vals.slice(0, nf).map((v) => v ?? "");
           setColumns(this, headerNames(raw, options));
           if (options.columns && options.columns.length !== nf) {
-            options.warn(`The header row has ${nf} columns but ${options.columns.length} column names were given; the given names are used.`);
+            options.warn(`The header row has ${plural(nf, "column")} but ${plural(options.columns.length, "column name was", "column names were")} given; the given names are used.`);
           }
           return;
         }
@@ -114,7 +114,7 @@ export function createCsvParser(options: CsvParserOptions): CsvParser {
       const found: Issue[] = [];
       let record: DataRecord;
       if (nf !== ncols) {
-        const message = `Expected ${ncols} fields, found ${nf}${nf > ncols ? "; the extra values are kept in _extra" : "; the missing fields are null"}`;
+        const message = `Expected ${plural(ncols, "field")}, found ${nf}${nf > ncols ? "; the extra values are kept in _extra" : "; the missing fields are null"}`;
         if (options.ragged === "error") {
           throw new DataError(`${options.file}:${recLine}: ${message.split(";")[0]}.`, {
             code: "CLEANSE_CSV_RAGGED_ROW",
@@ -128,7 +128,7 @@ export function createCsvParser(options: CsvParserOptions): CsvParser {
           record = this.factory!(vals);
           found.push(
             options.ragged === "pad"
-              ? issue("ragged_row", `Expected ${ncols} fields, found ${nf}; the missing fields were padded`, recLine, "warning")
+              ? issue("ragged_row", `Expected ${plural(ncols, "field")}, found ${nf}; the missing fields were padded`, recLine, "warning")
               : issue("ragged_row", message, recLine),
           );
         } else {

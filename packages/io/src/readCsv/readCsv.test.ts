@@ -170,6 +170,17 @@ describe("readCsv", () => {
     ]);
   });
 
+  test("counts the expected fields and the header's columns in the singular too", async () => {
+    const r = await read(text("a\n1\n2,3\n"));
+    expect(r.issues.map(({ issue }) => issue.message)).toEqual(["Expected 1 field, found 2; the extra values are kept in _extra"]);
+    const warnings: string[] = [];
+    await read(text("ID\n1\n"), { columns: ["id", "name"], header: true, onWarning: (w) => warnings.push(w) });
+    expect(warnings).toEqual(["The header row has 1 column but 2 column names were given; the given names are used."]);
+    warnings.length = 0;
+    await read(text("ID,Name\n1,Ada\n"), { columns: ["id"], header: true, onWarning: (w) => warnings.push(w) });
+    expect(warnings).toEqual(["The header row has 2 columns but 1 column name was given; the given names are used."]);
+  });
+
   test("pads short rows with a warning when ragged is pad", async () => {
     const r = await read(text("a,b,c\n1\n2,3,4,5\n"), { ragged: "pad" });
     expect(r.records).toEqual([

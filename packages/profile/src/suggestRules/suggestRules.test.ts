@@ -47,6 +47,12 @@ describe("suggestRules", () => {
     expect(yaml).toContain("# integer (66%), 34 distinct; 66% of values look like integers");
   });
 
+  test("counts one record and one duplicate in the singular", async () => {
+    expect(suggestRules(await profileRecords([{ email: "li@example.cn" }], { name: "crm" }))).toContain("# Starter rules for crm (1 record)");
+    const rows = Array.from({ length: 20 }, (_, i) => ({ order_no: `SO${i === 19 ? 0 : i}` }));
+    expect(suggestRules(await profileRecords(rows))).toContain("- unique # 1 duplicate value now");
+  });
+
   test("lists a column without values with an empty list and a note", async () => {
     const yaml = suggestRules(await profileRecords([{ a: null }, { a: null }]));
     expect(parse(yaml)).toEqual({ fields: { a: [] } });

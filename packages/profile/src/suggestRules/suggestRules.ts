@@ -1,3 +1,4 @@
+import { plural } from "@cleanse/core";
 import { Document, isMap, isSeq, type Node, type YAMLMap, type YAMLSeq } from "yaml";
 import type { ColumnProfile, DatasetProfile } from "../profileRecords/DatasetProfile.ts";
 
@@ -64,7 +65,7 @@ function suggestColumn(c: ColumnProfile, o: Required<SuggestRulesOptions>): { ru
   if (idLike && c.uniqueness === "unique") rules.push({ rule: "unique" });
   else if (idLike && c.uniqueness === "duplicates" && c.distinct.count >= 0.9 * c.present) {
     const dupes = c.present - c.distinct.count;
-    rules.push({ rule: "unique", comment: `${c.distinct.exact ? "" : "about "}${fmt.format(dupes)} duplicate values now` });
+    rules.push({ rule: "unique", comment: `${c.distinct.exact ? "" : "about "}${plural(dupes, "duplicate value")} now` });
   } else if (!idLike && c.uniqueness === "unique" && c.present === c.count && c.count >= 20 && c.type !== "boolean") {
     notes.push("every value is different: add unique if it identifies a record");
   }
@@ -158,7 +159,7 @@ export function suggestRules(profile: DatasetProfile, options: SuggestRulesOptio
   for (const s of suggested) fields[s.column.name] = s.rules.map((r) => r.rule);
   const doc = new Document({ fields });
   doc.commentBefore =
-    ` Starter rules for ${profile.dataset} (${fmt.format(profile.records)} records), suggested from its profile.\n` +
+    ` Starter rules for ${profile.dataset} (${plural(profile.records, "record")}), suggested from its profile.\n` +
     " They describe the data as it is: review each one, tighten it, and remove what does not hold.";
   const fieldsNode = doc.get("fields", true) as YAMLMap<unknown, Node>;
   if (isMap(fieldsNode)) {

@@ -71,7 +71,16 @@ describe("reconcile", () => {
       { key: "xu@qq.com", status: "mismatch", field: "city", left_value: "深圳", right_value: "杭州" },
       { key: "xu@qq.com", status: "mismatch", field: "credit", left_value: "388000.32", right_value: 427000.35 },
     ]);
-    expect(report.warnings).toEqual(["1 crm record(s) have no email and were not compared."]);
+    expect(report.warnings).toEqual(["1 crm record has no email and was not compared."]);
+  });
+
+  test("counts records without a key in the plural when there are several", async () => {
+    const report = await reconcile([{ email: "a@qq.com" }, { email: "" }, { email: null }], [{ email: "a@qq.com" }, {}], {
+      key: "email",
+      names: { left: "crm", right: "erp" },
+      timestamps: false,
+    });
+    expect(report.warnings).toEqual(["2 crm records have no email and were not compared.", "1 erp record has no email and was not compared."]);
   });
 
   test("treats +86-138-1234-5678 and 13812345678 as the same key", async () => {

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import {
   getField,
   ConfigError,
+  plural,
   createPiiPolicy,
   createProgressReporter,
   type DataRecord,
@@ -501,8 +502,8 @@ async function run(left: RecordInput, right: RecordInput, options: ReconcileOpti
   });
   const leftReport = side(leftName, leftSide, leftDup, leftSeen, usedLeft, leftStream.fingerprint());
   const rightReport = side(rightName, rightSide, rightDup, rightSeen, reachedRight, rightStream.fingerprint());
-  if (leftReport.missingKey > 0) warnings.push(`${leftReport.missingKey} ${leftName} record(s) have no ${keyLeft.join("+")} and were not compared.`);
-  if (rightReport.missingKey > 0) warnings.push(`${rightReport.missingKey} ${rightName} record(s) have no ${keyRight.join("+")} and were not compared.`);
+  if (leftReport.missingKey > 0) warnings.push(missingKeyWarning(leftReport.missingKey, leftName, keyLeft));
+  if (rightReport.missingKey > 0) warnings.push(missingKeyWarning(rightReport.missingKey, rightName, keyRight));
   const fieldReports: FieldReport[] = [...keyFieldStates.values(), ...fields].map((f) => ({
     field: f.field,
     rightField: f.rightField,
@@ -579,6 +580,11 @@ interface SideFields {
   readonly seen: ReadonlySet<string>;
   /** No records: the side says nothing about its fields. */
   readonly empty: boolean;
+}
+
+function missingKeyWarning(count: number, side: string, key: readonly string[]): string {
+  const one = count === 1;
+  return `${plural(count, `${side} record`)} ${one ? "has" : "have"} no ${key.join("+")} and ${one ? "was" : "were"} not compared.`;
 }
 
 function listFields(fields: ReadonlySet<string>): string {

@@ -26,4 +26,10 @@ describe("renderReconcileHtml", () => {
     expect(html).not.toMatch(/<script|<link|src=/);
     expect(html).toContain("<h2>Sync lag (updated_at − updated_at)</h2>");
   });
+
+  test("counts the pairs with both timestamps in the singular and the plural", async () => {
+    expect(renderReconcileHtml(await sample())).toContain("<p>2 pairs with both timestamps;");
+    const one = await reconcile([{ id: "1", updated_at: "2024-05-01T00:00:00Z" }], [{ id: "1", updated_at: "2024-05-01T01:00:00Z" }], { key: "id", standardize: "none" });
+    expect(renderReconcileHtml(one)).toContain("<p>1 pair with both timestamps;");
+  });
 });

@@ -1,3 +1,4 @@
+import { plural } from "@cleanse/core";
 import type { ReconcileReport } from "../ReconcileReport/ReconcileReport.ts";
 import { formatSeconds } from "../_internal/formatSeconds.ts";
 
@@ -66,7 +67,7 @@ export function renderReconcileHtml(report: ReconcileReport): string {
     if (lag.lagSeconds) {
       const s = lag.lagSeconds;
       parts.push(
-        `<p>${fmt.format(lag.pairs)} pairs with both timestamps; right side older in ${fmt.format(lag.rightBehind)}.${lag.sampled ? " Percentiles from a uniform sample." : ""}</p>`,
+        `<p>${plural(lag.pairs, "pair")} with both timestamps; right side older in ${fmt.format(lag.rightBehind)}.${lag.sampled ? " Percentiles from a uniform sample." : ""}</p>`,
         "<table><tr><th>min</th><th>p50</th><th>p90</th><th>p95</th><th>p99</th><th>max</th><th>mean</th></tr><tr>",
         [s.min, s.p50, s.p90, s.p95, s.p99, s.max, s.mean].map((v) => `<td class="n">${formatSeconds(v)}</td>`).join(""),
         "</tr></table><table><tr><th>lag</th><th>pairs</th><th></th></tr>",

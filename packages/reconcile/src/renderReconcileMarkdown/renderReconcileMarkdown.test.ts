@@ -29,4 +29,10 @@ describe("renderReconcileMarkdown", () => {
     expect(md).toContain("## Sync lag (updated_at − updated_at)");
     expect(md).toContain("| 2.0 h | 2.0 h | 2.0 days | 2.0 days | 2.0 days | 2.0 days | 1.0 days |");
   });
+
+  test("counts the pairs with both timestamps in the singular and the plural", async () => {
+    expect(renderReconcileMarkdown(await sample())).toContain("2 matched pairs with both timestamps;");
+    const one = await reconcile([{ id: "1", updated_at: "2024-05-01T00:00:00Z" }], [{ id: "1", updated_at: "2024-05-01T01:00:00Z" }], { key: "id", standardize: "none" });
+    expect(renderReconcileMarkdown(one)).toContain("1 matched pair with both timestamps;");
+  });
 });

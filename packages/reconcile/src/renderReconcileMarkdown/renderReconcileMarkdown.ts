@@ -1,3 +1,4 @@
+import { plural } from "@cleanse/core";
 import type { ReconcileReport, TimelinessReport } from "../ReconcileReport/ReconcileReport.ts";
 import { formatSeconds } from "../_internal/formatSeconds.ts";
 
@@ -20,7 +21,7 @@ function timeliness(t: TimelinessReport): string[] {
   }
   const l = t.lagSeconds;
   out.push(
-    `${fmt.format(t.pairs)} matched pairs with both timestamps${t.unreadable > 0 ? ` (${fmt.format(t.unreadable)} without)` : ""}; the right side is older in ${fmt.format(t.rightBehind)}.${t.sampled ? " Percentiles come from a uniform sample." : ""}`,
+    `${plural(t.pairs, "matched pair")} with both timestamps${t.unreadable > 0 ? ` (${fmt.format(t.unreadable)} without)` : ""}; the right side is older in ${fmt.format(t.rightBehind)}.${t.sampled ? " Percentiles come from a uniform sample." : ""}`,
     "",
     "| min | p50 | p90 | p95 | p99 | max | mean |",
     "|---|---|---|---|---|---|---|",

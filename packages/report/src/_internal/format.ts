@@ -1,4 +1,4 @@
-import type { IssueExample } from "@cleanse/core";
+import { plural, type IssueExample } from "@cleanse/core";
 
 const integer = new Intl.NumberFormat("en-US");
 const decimal1 = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -6,6 +6,8 @@ const decimal2 = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 
 /** 1,234 */
 export const int = (n: number): string => integer.format(n);
+/** "All 3 rules passed." or, for one rule, "The one rule passed." */
+export const allRulesPassed = (n: number): string => (n === 1 ? "The one rule passed." : `All ${plural(n, "rule")} passed.`);
 /** 87.5 (one decimal, for scores) */
 export const score1 = (n: number): string => decimal1.format(n);
 /** up to two decimals */

@@ -1,3 +1,4 @@
+import { plural } from "@cleanse/core";
 import { band, type Band } from "./bands.ts";
 import { escapeHtml as esc, int, num, score1, signed } from "./format.ts";
 
@@ -55,7 +56,7 @@ export function scoreHistogram(bins: readonly { readonly from: number; readonly 
       const y = top + plotH - h;
       const last = i === bins.length - 1;
       const range = `${num(b.from)}–${num(b.to)}${last ? "" : " (excl.)"}`;
-      return `<g><title>${range}: ${int(b.count)} records</title>
+      return `<g><title>${range}: ${plural(b.count, "record")}</title>
 <rect class="bar ${band((b.from + b.to) / 2)}" x="${f(x + 2)}" y="${f(y)}" width="${f(Math.max(1, bw - 4))}" height="${f(Math.max(b.count > 0 ? 1.5 : 0, h))}" rx="2"/>
 ${b.count > 0 ? `<text x="${f(x + bw / 2)}" y="${f(y - 4)}" text-anchor="middle" class="value small">${int(b.count)}</text>` : ""}</g>`;
     })

@@ -131,4 +131,27 @@ describe("renderHtml", () => {
     expect(text).toContain("warning row_count : 200 records, expected at least 500");
     expect(text).toContain("Warning: 2 rows had an extra column");
   });
+
+  test("counts one record, one check, one failing record, one dataset and one rule in the singular", () => {
+    const score = datasetReport().sections.score as Record<string, unknown>;
+    const one = datasetReport({
+      totals: { total: 1, clean: 1, quarantined: 0, merged: 0 },
+      rules: [{ rule: "unique", field: "id", severity: "error", dimension: "uniqueness", failed: 0, ratio: 0, examples: [] }],
+      dimensions: [{ dimension: "uniqueness", failedRecords: 0, score: 100, basis: "checks", weight: 1, records: 1, checks: 1, failed: 0 }],
+      sections: { score: { ...score, records: 1, score: 100, quarantined: 0, distribution: { bins: [{ from: 90, to: 100, count: 1 }], perfect: 1, min: 100, max: 100, median: 100, p10: 100 } } },
+    });
+    const html = renderHtml(one);
+    const text = visibleText(html);
+    expect(text).toContain(" 1 dataset");
+    expect(text).toContain("1 record · 1 clean · 0 quarantined (0%)");
+    expect(text).toContain("uniqueness 0 of 1 check failed");
+    expect(text).toContain("median 100 · 10th percentile 100 · 1 record scored 100");
+    expect(text).toContain("Rules The one rule passed.");
+    expect(html).toContain("<title>90–100: 1 record</title>");
+    expect(visibleText(renderHtml(datasetReport({ sections: {}, dimensions: [{ dimension: "validity", failedRecords: 1, score: 99.5, basis: "records" }] })))).toContain(
+      "validity 1 record failing",
+    );
+    expect(visibleText(renderHtml(datasetReport(), { maxRules: 1 }))).toContain("1 more failing rule is in the JSON report.");
+    expect(visibleText(renderHtml(datasetReport({ rules: datasetReport().rules.map((r) => ({ ...r, failed: 0, ratio: 0, examples: [] })) })))).toContain("All 3 rules passed.");
+  });
 });

@@ -1,5 +1,5 @@
-import type { IssueExample, JobReport, QualityReport, RuleSummary } from "@cleanse/core";
-import { bytes, duration, escapeHtml as esc, int, num, pct, prob, score1, show, signed, when, where } from "../_internal/format.ts";
+import { plural, type IssueExample, type JobReport, type QualityReport, type RuleSummary } from "@cleanse/core";
+import { allRulesPassed, bytes, duration, escapeHtml as esc, int, num, pct, prob, score1, show, signed, when, where } from "../_internal/format.ts";
 import { band, quarantinedShare, SCORE_FORMULA, SCORE_FORMULA_ANCHOR, SCORE_SENTENCE } from "../_internal/bands.ts";
 import { HTML_STYLES, SORT_SCRIPT } from "../_internal/htmlStyles.ts";
 import { jobScoreOf, readDedupeSection, readScoreSection, type DedupeView } from "../_internal/sections.ts";
@@ -114,7 +114,7 @@ function rulesCard(d: QualityReport, o: RenderHtmlOptions, cmp: DatasetCompariso
   const failing = d.rules.filter((r) => r.failed > 0);
   const passing = d.rules.length - failing.length;
   if (d.rules.length === 0) return "";
-  if (failing.length === 0) return `<section class="card"><h3>Rules</h3><p>All ${int(d.rules.length)} rules passed.</p></section>`;
+  if (failing.length === 0) return `<section class="card"><h3>Rules</h3><p>${allRulesPassed(d.rules.length)}</p></section>`;
   const shown = failing.slice(0, o.maxRules ?? 25);
   const rows = shown.map((r: RuleSummary) => {
     const c = cmp?.rules.find((x) => x.rule === r.rule && x.field === r.field);
@@ -122,7 +122,7 @@ function rulesCard(d: QualityReport, o: RenderHtmlOptions, cmp: DatasetCompariso
     return `<tr><td><code class="rule">${esc(r.rule).replace(/\./g, ".<wbr>")}</code></td><td>${esc(r.field ?? "")}</td><td data-v="${r.severity === "error" ? 2 : r.severity === "warning" ? 1 : 0}"><span class="pill ${r.severity}">${r.severity}</span></td><td>${esc(r.dimension)}</td><td class="num" data-v="${r.failed}">${int(r.failed)}</td><td class="num" data-v="${r.ratio}"><span class="cell-bar">${miniBar(r.ratio, cls, `${pct(r.ratio)} of records`)}${pct(r.ratio)}</span>${c ? `<br>${deltaHtml(c, points)}` : ""}</td><td>${examplesHtml(r.examples, o)}</td></tr>`;
   });
   const notes = [
-    failing.length > shown.length ? `${int(failing.length - shown.length)} more failing rules are in the JSON report.` : "",
+    failing.length > shown.length ? `${plural(failing.length - shown.length, "more failing rule is", "more failing rules are")} in the JSON report.` : "",
     passing > 0 ? `${int(passing)} ${passing === 1 ? "rule" : "rules"} found nothing: ${d.rules
       .filter((r) => r.failed === 0)
       .slice(0, 12)
@@ -244,7 +244,7 @@ function datasetSection(d: QualityReport, id: string, o: RenderHtmlOptions, cmp:
   const share = t.total ? t.quarantined / t.total : 0;
   const input = d.inputs[0];
   const sub = [
-    `${int(t.total)} records`,
+    plural(t.total, "record"),
     `${int(t.clean)} clean`,
     `${int(t.quarantined)} quarantined (${pct(share)})`,
     ...(t.merged ? [`${int(t.merged)} merged`] : []),
@@ -255,7 +255,7 @@ function datasetSection(d: QualityReport, id: string, o: RenderHtmlOptions, cmp:
   const dims = d.dimensions.map((x) => ({
     label: x.dimension,
     score: x.score,
-    note: x.basis === "checks" ? `${int(x.failed ?? 0)} of ${int(x.checks ?? 0)} checks failed` : `${int(x.failedRecords)} records failing`,
+    note: x.basis === "checks" ? `${int(x.failed ?? 0)} of ${plural(x.checks ?? 0, "check")} failed` : `${plural(x.failedRecords, "record")} failing`,
   }));
   if (dims.length > 0) {
     const legend = d.dimensions.some((x) => x.basis === "checks")
@@ -270,7 +270,7 @@ function datasetSection(d: QualityReport, id: string, o: RenderHtmlOptions, cmp:
     const facts = [
       dist.median === undefined ? "" : `median ${dist.median}`,
       dist.p10 === undefined ? "" : `10th percentile ${dist.p10}`,
-      dist.perfect === undefined ? "" : `${int(dist.perfect)} records scored 100`,
+      dist.perfect === undefined ? "" : `${plural(dist.perfect, "record")} scored 100`,
     ].filter(Boolean);
     charts.push(`<section class="card"><h3>Record scores</h3>${scoreHistogram(dist.bins, `Records by score, ${d.dataset}`)}<p class="note">${facts.join(" · ")}</p></section>`);
   }
@@ -319,7 +319,7 @@ export function renderHtml(report: JobReport | QualityReport, options: RenderHtm
   const meta = [
     `Finished ${esc(when(job.finishedAt))}`,
     ...(Number.isFinite(ms) && ms >= 0 ? [duration(ms)] : []),
-    `${job.datasets.length} ${job.datasets.length === 1 ? "dataset" : "datasets"}`,
+    plural(job.datasets.length, "dataset"),
   ].join(" · ");
   const toc =
     job.datasets.length > 1

@@ -59,6 +59,25 @@ describe("renderMarkdown", () => {
     expect(md).toContain("1 more rule found nothing.");
   });
 
+  test("counts one record, one check, one failing record and one rule in the singular", () => {
+    const md = renderMarkdown(
+      datasetReport({
+        totals: { total: 1, clean: 1, quarantined: 0, merged: 0 },
+        rules: [{ rule: "unique", field: "id", severity: "error", dimension: "uniqueness", failed: 0, ratio: 0, examples: [] }],
+        dimensions: [{ dimension: "uniqueness", failedRecords: 0, score: 100, basis: "checks", weight: 1, records: 1, checks: 1, failed: 0 }],
+        sections: {},
+      }),
+    );
+    expect(md.split("\n")[2]).toBe("1 record · 1 clean · 0 quarantined (0%) · 1.50 s");
+    expect(md).toContain("## people\n\n1 record: 1 clean, 0 quarantined (0%).");
+    expect(md).toContain("| 0 of 1 check failed |");
+    expect(md).toContain("\nThe one rule passed.\n");
+    const failing = renderMarkdown(datasetReport({ sections: {}, dimensions: [{ dimension: "validity", failedRecords: 1, score: 99.5, basis: "records" }] }));
+    expect(failing).toContain("| 1 record failing |");
+    const passed = renderMarkdown(datasetReport({ rules: datasetReport().rules.map((r) => ({ ...r, failed: 0, ratio: 0, examples: [] })) }));
+    expect(passed).toContain("\nAll 3 rules passed.\n");
+  });
+
   test("says in one sentence how the score is computed, with a link to the formula, which it spells out", () => {
     const md = renderMarkdown(demoReport());
     const lines = md.split("\n");

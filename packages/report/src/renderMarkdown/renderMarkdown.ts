@@ -1,6 +1,6 @@
-import type { JobReport, QualityReport } from "@cleanse/core";
+import { plural, type JobReport, type QualityReport } from "@cleanse/core";
 import { band, quarantinedShare, SCORE_FORMULA, SCORE_FORMULA_ANCHOR, SCORE_SENTENCE } from "../_internal/bands.ts";
-import { duration, int, mdCell, pct, prob, score1, show, signed, sparkline, textBar, when, where } from "../_internal/format.ts";
+import { allRulesPassed, duration, int, mdCell, pct, prob, score1, show, signed, sparkline, textBar, when, where } from "../_internal/format.ts";
 import { jobScoreOf, readDedupeSection, readScoreSection } from "../_internal/sections.ts";
 import type { Change, DatasetComparison, ReportComparison } from "../compareReports/compareReports.ts";
 import { toJobReport } from "../toJobReport/toJobReport.ts";
@@ -89,7 +89,7 @@ function datasetSection(d: QualityReport, o: RenderMarkdownOptions, cmp: Dataset
   const t = d.totals;
   const s = readScoreSection(d);
   const lines = [`## ${mdCell(d.dataset)}`, ""];
-  const head = [`${int(t.total)} records: ${int(t.clean)} clean, ${int(t.quarantined)} quarantined (${pct(t.total ? t.quarantined / t.total : 0)})${t.merged ? `, ${int(t.merged)} merged` : ""}`];
+  const head = [`${plural(t.total, "record")}: ${int(t.clean)} clean, ${int(t.quarantined)} quarantined (${pct(t.total ? t.quarantined / t.total : 0)})${t.merged ? `, ${int(t.merged)} merged` : ""}`];
   if (s) head.unshift(`**Score ${score1(s.score)}** / 100 (${band(s.score, quarantinedShare(t))})${cmp?.score ? `, ${scoreDelta(cmp.score)} since the baseline` : ""}`);
   lines.push(`${head.join(" · ")}.`, "");
 
@@ -98,7 +98,7 @@ function datasetSection(d: QualityReport, o: RenderMarkdownOptions, cmp: Dataset
   const dims = d.dimensions.map((x) => ({
     dimension: x.dimension,
     score: x.score,
-    detail: x.basis === "checks" ? `${int(x.failed ?? 0)} of ${int(x.checks ?? 0)} checks failed` : `${int(x.failedRecords)} records failing`,
+    detail: x.basis === "checks" ? `${int(x.failed ?? 0)} of ${plural(x.checks ?? 0, "check")} failed` : `${plural(x.failedRecords, "record")} failing`,
   }));
   if (dims.length > 0) {
     const withCmp = cmp !== undefined;
@@ -131,7 +131,7 @@ function datasetSection(d: QualityReport, o: RenderMarkdownOptions, cmp: Dataset
     const passing = d.rules.filter((r) => r.failed === 0).length;
     lines.push("", passing > 0 ? `${int(passing)} more ${passing === 1 ? "rule" : "rules"} found nothing.` : "", "");
   } else if (d.rules.length > 0) {
-    lines.push(`All ${int(d.rules.length)} rules passed.`, "");
+    lines.push(allRulesPassed(d.rules.length), "");
   }
 
   const fieldRows = s
@@ -212,7 +212,7 @@ export function renderMarkdown(report: JobReport | QualityReport, options: Rende
   const ms = Date.parse(job.finishedAt) - Date.parse(job.startedAt);
   const summary = [
     ...(score === undefined ? [] : [`**Score ${score1(score)}** / 100 (${band(score, quarantinedShare(t))}${options.comparison?.score ? `, ${scoreDelta(options.comparison.score)}` : ""})`]),
-    `${int(t.total)} records`,
+    plural(t.total, "record"),
     `${int(t.clean)} clean`,
     `${int(t.quarantined)} quarantined (${pct(t.total ? t.quarantined / t.total : 0)})`,
     ...(t.merged ? [`${int(t.merged)} merged`] : []),

@@ -216,6 +216,14 @@ describe("createStandardizeStep", () => {
       ]);
     });
 
+    test("counts a single record read for the date order in the singular", async () => {
+      const step = createStandardizeStep({ standardize: { d: { date: { order: "infer" } } }, infer_rows: 1 }, ctx);
+      const { report } = await run([{ d: "01/02/2023" }, { d: "13/02/2023" }], step);
+      expect(report.warnings).toEqual([
+        'standardize: no value of "d" in the first 1 record tells day-first from month-first; dates such as 01/02/2023 are reported as ambiguous.',
+      ]);
+    });
+
     test("handles an empty stream without warnings", async () => {
       const step = createStandardizeStep({ standardize: { d: { date: { order: "infer" } } } }, ctx);
       const { out, report } = await run([], step);

@@ -2,6 +2,7 @@ import {
   addIssue,
   ConfigError,
   getField,
+  plural,
   hasField,
   markChanged,
   setField,
@@ -177,8 +178,8 @@ export function createStandardizeStep(config: StandardizeStepConfig, ctx: StepFa
         if (!used && buffer.length > 0) {
           stepCtx.warn(
             inference.order === undefined
-              ? `standardize: no value of "${field}" in the first ${buffer.length} records tells day-first from month-first; dates such as 01/02/2023 are reported as ambiguous.`
-              : `standardize: the first ${buffer.length} values of "${field}" disagree on the date order (${inference.evidence.dmy} day-first, ${inference.evidence.mdy} month-first); dates such as 01/02/2023 are reported as ambiguous.`,
+              ? `standardize: no value of "${field}" in the first ${plural(buffer.length, "record")} tells day-first from month-first; dates such as 01/02/2023 are reported as ambiguous.`
+              : `standardize: the first ${plural(buffer.length, "value")} of "${field}" disagree on the date order (${inference.evidence.dmy} day-first, ${inference.evidence.mdy} month-first); dates such as 01/02/2023 are reported as ambiguous.`,
           );
         }
       }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { RuleOptionError, type RuleDefinition, type RuleFinding } from "../../defineRule/defineRule.ts";
 import { formatFloating } from "@cleanse/values";
+import { plural } from "@cleanse/core";
 import { compileDateFormats, nowFloating, parseDuration } from "../dates.ts";
 import { isMissing, toDecimalText, toKey } from "../values.ts";
 import { compileBounds, fieldOption, verdict } from "./aggregates.ts";
@@ -128,7 +129,7 @@ const mostCommonValue = builtin({
         const modes = [...counts.entries()].filter(([, n]) => n === top).map(([k]) => k);
         if (modes.length === 0) return [{ message: `${field} has no values` }];
         const ok = o.ties_okay ? modes.some((m) => allowed.has(m)) : modes.length === 1 && allowed.has(modes[0]!);
-        return ok ? [] : [{ value: modes, message: `most common ${field} ${modes.length === 1 ? "is" : "are"} ${modes.map((m) => show(m)).join(", ")} (${top} records), not in ${o.in.map((v) => show(v)).join(", ")}` }];
+        return ok ? [] : [{ value: modes, message: `most common ${field} ${modes.length === 1 ? "is" : "are"} ${modes.map((m) => show(m)).join(", ")} (${plural(top, "record")}), not in ${o.in.map((v) => show(v)).join(", ")}` }];
       },
     };
   },
