@@ -19,31 +19,53 @@ function keyOf(path: string): string {
   return table ? `sqlite:${outputPathKey(table[1]!)}#${table[2]!.toLowerCase()}` : outputPathKey(path);
 }
 
+/** An output that shares its file with an earlier output, or that replaces a file the run reads. */
+export interface OutputCollision {
+  /** The claim at fault: the later of two outputs, or the source an output replaces. */
+  readonly claim: PathClaim;
+  /** What is wrong, naming both claims. */
+  readonly message: string;
+}
+
 /**
- * Checks that every output of a run is its own file (after resolving `..`, links and case where the file
- * system ignores it) and that no output replaces a file the run reads, unless an earlier dataset of the same
- * run writes it.
+ * Finds every output of a run that is not its own file (after resolving `..`, links and case where the file
+ * system ignores it), and every source an output replaces, unless an earlier dataset of the same run writes it.
+ * Outputs come first, then sources, each in the order they were written.
  * @param claims - outputs and sources, in the order they were written
- * @throws the claim's own error (a configuration error at its file:line:column, or naming its flag)
+ * @returns the collisions; empty when every path is fine
  */
-export function checkOutputPaths(claims: readonly PathClaim[]): void {
-  const outputs = new Map<string, { claim: PathClaim; order: number }>();
-  for (const [i, claim] of claims.entries()) {
+export function findOutputCollisions(claims: readonly PathClaim[]): OutputCollision[] {
+  const found: OutputCollision[] = [];
+  // The first output of each file: a later one on the same file collides with it.
+  const outputs = new Map<string, PathClaim>();
+  for (const claim of claims) {
     if (claim.kind !== "output") continue;
     const key = keyOf(claim.path);
     const other = outputs.get(key);
     if (other) {
-      throw claim.error(
-        `${claim.label} writes ${claim.path}, which ${other.claim.label} writes too; each output needs a path of its own, or the run would lose records`,
-      );
-    }
-    outputs.set(key, { claim, order: claim.order ?? i });
+      found.push({
+        claim,
+        message: `${claim.label} writes ${claim.path}, which ${other.label} writes too; each output needs a path of its own, or the run would lose records`,
+      });
+    } else outputs.set(key, claim);
   }
   for (const claim of claims) {
     if (claim.kind !== "source") continue;
     const writer = outputs.get(keyOf(claim.path));
-    if (writer && !(claim.order !== undefined && (writer.claim.order ?? Number.POSITIVE_INFINITY) < claim.order)) {
-      throw claim.error(`${claim.label} reads ${claim.path}, which ${writer.claim.label} replaces; write the output somewhere else`);
+    if (writer && !(claim.order !== undefined && (writer.order ?? Number.POSITIVE_INFINITY) < claim.order)) {
+      found.push({ claim, message: `${claim.label} reads ${claim.path}, which ${writer.label} replaces; write the output somewhere else` });
     }
   }
+  return found;
+}
+
+/**
+ * Checks that every output of a run is its own file and that no output replaces a file the run reads (see
+ * {@link findOutputCollisions}).
+ * @param claims - outputs and sources, in the order they were written
+ * @throws the first collision's error, built by its claim (a configuration error at its file:line:column, or naming its flag)
+ */
+export function checkOutputPaths(claims: readonly PathClaim[]): void {
+  const first = findOutputCollisions(claims)[0];
+  if (first) throw first.claim.error(first.message);
 }

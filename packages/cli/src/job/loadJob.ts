@@ -4,7 +4,7 @@ import { configError, readConfigFile, suggest, validateConfig, type ConfigDocume
 import { isDbSpec, openDbSource, type DbSinkSpec, type DbSourceSpec, type IncrementalSpec } from "@cleanse/db";
 import { openSink, openSource, outputPathKey } from "@cleanse/io";
 import { prepareScoreSteps } from "@cleanse/score";
-import { checkOutputPaths, type PathClaim } from "../_internal/checkOutputPaths.ts";
+import { findOutputCollisions, type PathClaim } from "../_internal/checkOutputPaths.ts";
 import { resolvePath, userCwd } from "../_internal/resolvePath.ts";
 import { toReaderOptions, toSinkSpec, type ResolvedSink } from "./ioOptions.ts";
 import { createJobProblems, displayPath, type JobProblems } from "./jobProblems.ts";
@@ -74,7 +74,7 @@ export interface LoadJobOptions {
  * Reads a job file, validates it, resolves its paths against its folder and builds its steps. Every problem
  * is reported at once: the schema's (unknown keys with a suggestion, wrong types, missing keys, forms of a
  * step that do not fit), unknown steps, options the readers and writers refuse, problems of the rule files
- * it uses, and the first pair of outputs that share a file.
+ * it uses, and every output that shares a file with an earlier one or replaces a file the job reads.
  * @param path - the job file
  * @param options - `cwd`: the folder messages name files relative to
  * @returns the loaded job
@@ -209,8 +209,7 @@ export async function loadJob(path: string, options: LoadJobOptions = {}): Promi
     const file = report[format];
     if (file !== undefined) claim(file, typeof job.report === "string" ? ["report"] : ["report", format], "output", specs.length);
   }
-  // Only the first pair of outputs on one file is reported: checkOutputPaths stops there.
-  await problems.attempt([], async () => checkOutputPaths(claims));
+  for (const collision of findOutputCollisions(claims)) problems.catch(collision.claim.error(collision.message), []);
   problems.throwIfAny();
   return {
     name: job.name ?? defaultName,

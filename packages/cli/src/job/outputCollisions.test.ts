@@ -52,6 +52,38 @@ describe("output paths that collide", () => {
     expect(report?.message).toMatch(/job\.yaml:3:\d+: report\.json writes .*rs\.json, which outputs\.clean writes too/);
   });
 
+  it("lists every collision of the job file in one error, each at its own line and column", async () => {
+    const dir = folder();
+    writeFileSync(
+      join(dir, "job.yaml"),
+      [
+        "datasets:",
+        "  - name: a",
+        "    source: data/a.csv",
+        "    outputs:",
+        "      clean: out/a.csv",
+        "      quarantine: out/a.csv",
+        "  - name: b",
+        "    source: data/b.csv",
+        "    outputs:",
+        "      clean: ./out/a.csv",
+        "      quarantine: data/b.csv",
+        "report: { json: out/x/../a.csv }",
+        "",
+      ].join("\n"),
+    );
+    const error = (await loadJob(join(dir, "job.yaml"), { cwd: dir }).catch((e: unknown) => e)) as { code: string; message: string; problems: unknown[] };
+    expect(error.code).toBe("CLEANSE_CONFIG_INVALID");
+    expect(error.problems).toHaveLength(4);
+    expect(error.message).toMatchInlineSnapshot(`
+      "job.yaml has 4 problems:
+        job.yaml:6:19: datasets[0].outputs.quarantine writes out/a.csv, which datasets[0].outputs.clean writes too; each output needs a path of its own, or the run would lose records
+        job.yaml:8:13: datasets[1].source reads data/b.csv, which datasets[1].outputs.quarantine replaces; write the output somewhere else
+        job.yaml:10:14: datasets[1].outputs.clean writes out/a.csv, which datasets[0].outputs.clean writes too; each output needs a path of its own, or the run would lose records
+        job.yaml:12:17: report.json writes out/a.csv, which datasets[0].outputs.clean writes too; each output needs a path of its own, or the run would lose records"
+    `);
+  });
+
   it("sees through .., ./ and a linked folder", async () => {
     const dir = folder();
     mkdirSync(join(dir, "out"));
