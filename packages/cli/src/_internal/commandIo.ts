@@ -2,9 +2,10 @@ import { createReadStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { ConfigError, type RecordSource } from "@cleanse/core";
+import { ConfigError, type DataRecord, type ProgressEvent, type RecordSource } from "@cleanse/core";
 import { createOutputSet, openSource, readCsv, readJson, readJsonLines, type OutputSet } from "@cleanse/io";
 import type { ParsedArgs } from "./parseCommandArgs.ts";
+import { trackReading } from "./readingProgress.ts";
 import { resolvePath } from "./resolvePath.ts";
 import type { Terminal } from "./terminal.ts";
 
@@ -65,10 +66,18 @@ export function openCommandSource(arg: string, values: ParsedArgs["values"], ctx
   }
 }
 
-/** Reads a whole input into memory, for commands that need every record at once (dedupe, link, explain). */
-export async function readCommandInput(arg: string, values: ParsedArgs["values"], ctx: IoContext): Promise<import("@cleanse/core").DataRecord[]> {
-  const out: import("@cleanse/core").DataRecord[] = [];
-  for await (const batch of openCommandSource(arg, values, ctx).batches()) for (const r of batch.records) out.push(r);
+/**
+ * Reads a whole input into memory, for commands that need every record at once (dedupe, link, explain).
+ * @param onProgress - receives the `reading` phase
+ */
+export async function readCommandInput(
+  arg: string,
+  values: ParsedArgs["values"],
+  ctx: IoContext & { readonly signal?: AbortSignal },
+  onProgress?: (event: ProgressEvent) => void,
+): Promise<DataRecord[]> {
+  const out: DataRecord[] = [];
+  for await (const batch of trackReading(openCommandSource(arg, values, ctx), onProgress).batches(ctx.signal)) for (const r of batch.records) out.push(r);
   return out;
 }
 

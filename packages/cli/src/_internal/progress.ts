@@ -14,7 +14,7 @@ export interface PhasedProgressOptions {
   readonly refreshMs?: number;
   /** A finished phase that took at least this long leaves a one-line summary. Default 1000. */
   readonly summaryMs?: number;
-  /** Width of the terminal in columns (e.g. `() => process.stderr.columns`): longer lines are cut. */
+  /** Width of the terminal in columns: longer lines are cut. Default the terminal's own `columns`. */
   readonly columns?: () => number | undefined;
 }
 
@@ -68,8 +68,9 @@ export function createPhasedProgress(term: Terminal, options: PhasedProgressOpti
   let lastDraw = Number.NEGATIVE_INFINITY;
   let timer: ReturnType<typeof setInterval> | undefined;
 
+  const columns = options.columns ?? (term.columns ? () => term.columns!() : undefined);
   const fit = (line: string): string => {
-    const width = options.columns?.();
+    const width = columns?.();
     if (width === undefined || width <= 1) return line;
     const chars = [...line];
     return chars.length < width ? line : `${chars.slice(0, width - 2).join("")}…`;

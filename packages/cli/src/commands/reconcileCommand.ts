@@ -1,5 +1,5 @@
 import type { Command } from "./Command.ts";
-import { ESCAPE_FORMULAS_OPTION, SHOW_PII_OPTION } from "../_internal/commonOptions.ts";
+import { ESCAPE_FORMULAS_OPTION, INPUT_OPTIONS, SHOW_PII_OPTION } from "../_internal/commonOptions.ts";
 
 /**
  * `cleanse reconcile <left> <right> --key <field>`: compares two sources record by record. Values are read by the
@@ -22,6 +22,7 @@ export const reconcileCommand: Command = {
     diff: { type: "string", value: "file", description: "write one row per difference here (.csv or .jsonl)" },
     sorted: { type: "boolean", description: "both inputs are already ordered by the standardized key" },
     "memory-limit": { type: "string", value: "MB", description: "memory for sorting before spilling to disk (default 128)" },
+    ...INPUT_OPTIONS,
     "show-pii": SHOW_PII_OPTION,
     ...ESCAPE_FORMULAS_OPTION,
   },
@@ -29,6 +30,7 @@ export const reconcileCommand: Command = {
     "cleanse reconcile crm.csv erp.csv --key customer_id --report recon.md --diff diff.csv",
     "cleanse reconcile crm.csv erp.csv --key id --map phone=TEL_NO --key-match fuzzy --report recon.json",
     "cleanse reconcile --job reconcile.yaml --report recon.html",
+    "cat erp.csv | cleanse reconcile crm.csv - --key id --report recon.md",
   ],
   run: async (args, ctx) => (await import("./run/reconcile.ts")).runReconcile(args, ctx),
 };

@@ -86,8 +86,18 @@ describe("pipes through -", () => {
     expect(term.stderr).toContain("stdin: 41 records");
   });
 
+  test("reconcile reads one side from standard input; the input flags apply to both sides", async () => {
+    await writeFile(join(dir, "crm.csv"), "id;name\n1;Ann\n2;Bob\n");
+    const term = capture("id;name\n1;Ann\n2;Rob\n");
+    expect(await main(["reconcile", "crm.csv", "-", "--key", "id", "--delimiter", ";", "--report", "r.json"], { term, cwd: dir })).toBe(1);
+    const report = JSON.parse(await readFile(join(dir, "r.json"), "utf8")) as { totals: Record<string, number> };
+    expect(report.totals).toMatchObject({ matched: 2, mismatched: 1 });
+    expect(term.stdout).toMatch(/^crm\.csv ↔ stdin: 2 matched/);
+    expect(await main(["reconcile", "-", "-", "--key", "id", "--report", "r2.json"], { term: capture(""), cwd: dir })).toBe(2);
+  });
+
   test("--format is the input format on every reading command", () => {
-    for (const name of ["validate", "profile", "dedupe", "link", "explain"]) {
+    for (const name of ["validate", "profile", "dedupe", "link", "explain", "reconcile"]) {
       const command = commands.find((c) => c.name === name)!;
       expect(command.options.format?.description, name).toContain("format of the input");
       expect(command.options.delimiter, name).toBeDefined();

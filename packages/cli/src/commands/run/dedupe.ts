@@ -1,5 +1,5 @@
 import { basename, relative } from "node:path";
-import { ConfigError, type DataRecord } from "@cleanse/core";
+import { ConfigError, plural, type DataRecord } from "@cleanse/core";
 import { autoConfigure, dedupeRecords, saveModel } from "@cleanse/dedupe";
 import { loadDedupeConfig } from "../../_internal/loadDedupeConfig.ts";
 import { openOutput } from "../../_internal/openOutput.ts";
@@ -12,8 +12,7 @@ import type { CommandContext } from "../Command.ts";
 import type { ParsedArgs } from "../../_internal/parseCommandArgs.ts";
 import { maskDedupeReport, parseThreshold, writeGolden } from "../dedupeShared.ts";
 import { reportMask } from "../../_internal/reportMask.ts";
-
-const fmt = new Intl.NumberFormat("en-US");
+import { createPhasedProgress } from "../../_internal/progress.ts";
 
 /** Runs `cleanse dedupe <file> --id <field> --out <out.csv>`: finds the records that describe the same entity. */
 export async function runDedupe(args: ParsedArgs, ctx: CommandContext): Promise<number> {
@@ -35,20 +34,32 @@ export async function runDedupe(args: ParsedArgs, ctx: CommandContext): Promise<
     ...given.filter((o) => o.arg !== STDIO).map((o) => ({ path: resolvePath(ctx.cwd, o.arg), label: `--${o.flag}`, kind: "output" as const, error: collision })),
     ...(file === STDIO ? [] : [{ path: resolvePath(ctx.cwd, file), label: "the data file", kind: "source" as const, error: collision }]),
   ]);
-  const records = await readCommandInput(file, args.values, ctx);
-  if (args.values["print-config"]) {
-    ctx.term.out(toYaml(autoConfigure(records, { idField })));
-    return 0;
+  if (!args.values["print-config"] && typeof args.values.out !== "string") {
+    throw new ConfigError("missing --out <file>: where the records with their cluster_id go", { code: "CLEANSE_USAGE" });
   }
-  if (typeof args.values.out !== "string") throw new ConfigError("missing --out <file>: where the records with their cluster_id go", { code: "CLEANSE_USAGE" });
   const escapeFormulae = args.values["escape-formulas"] !== false;
   const config = typeof args.values.config === "string" ? await loadDedupeConfig(resolvePath(ctx.cwd, args.values.config)) : "auto";
   const threshold = parseThreshold(args.values.threshold);
-  const result = await dedupeRecords(records, config, {
-    idField,
-    ...(threshold === undefined ? {} : { threshold }),
-    signal: ctx.signal,
-  });
+  const progress = createPhasedProgress(ctx.term);
+  const onProgress = progress.reporter("dedupe");
+  let records: DataRecord[];
+  let result: Awaited<ReturnType<typeof dedupeRecords>>;
+  try {
+    records = await readCommandInput(file, args.values, ctx, onProgress);
+    if (args.values["print-config"]) {
+      progress.done();
+      ctx.term.out(toYaml(autoConfigure(records, { idField })));
+      return 0;
+    }
+    result = await dedupeRecords(records, config, {
+      idField,
+      ...(threshold === undefined ? {} : { threshold }),
+      signal: ctx.signal,
+      onProgress,
+    });
+  } finally {
+    progress.done();
+  }
   // The records, golden records, report and model appear together, only when all of them were written.
   const outputs = await createCommandOutputs(given, `dedupe-${basename(given.find((o) => o.arg !== STDIO)?.arg ?? name)}`, ctx);
   try {
@@ -78,9 +89,9 @@ export async function runDedupe(args: ParsedArgs, ctx: CommandContext): Promise<
     const multi = result.clusters.filter((c) => c.members.length > 1);
     const duplicates = multi.reduce((n, c) => n + c.members.length - 1, 0);
     (outputs.toStdout ? ctx.term.err : ctx.term.out)(
-      `${name}: ${fmt.format(records.length)} records, ${fmt.format(multi.length)} clusters of duplicates, ` +
-        `${fmt.format(duplicates)} duplicate records, ${fmt.format(result.pairs.length)} matched pairs ` +
-        `(${fmt.format(result.stats.candidatePairs)} candidate pairs, threshold ${result.stats.threshold})\n` +
+      `${name}: ${plural(records.length, "record")}, ${plural(multi.length, "cluster")} of duplicates, ` +
+        `${plural(duplicates, "duplicate record")}, ${plural(result.pairs.length, "matched pair")} ` +
+        `(${plural(result.stats.candidatePairs, "candidate pair")}, threshold ${result.stats.threshold})\n` +
         result.stats.warnings.map((w) => `  warning: ${w}\n`).join("") +
         given.map((o) => `  wrote ${outputs.shown(o.flag)}\n`).join(""),
     );

@@ -1,5 +1,5 @@
 import { basename, relative } from "node:path";
-import { ConfigError, setField, type DataRecord } from "@cleanse/core";
+import { ConfigError, plural, setField, type DataRecord } from "@cleanse/core";
 import { buildGoldenRecords, linkRecords } from "@cleanse/dedupe";
 import { checkOutputPaths } from "../../_internal/checkOutputPaths.ts";
 import { loadDedupeConfig } from "../../_internal/loadDedupeConfig.ts";
@@ -9,8 +9,7 @@ import { resolvePath } from "../../_internal/resolvePath.ts";
 import type { CommandContext } from "../Command.ts";
 import type { ParsedArgs } from "../../_internal/parseCommandArgs.ts";
 import { parseThreshold, writeGolden } from "../dedupeShared.ts";
-
-const fmt = new Intl.NumberFormat("en-US");
+import { createPhasedProgress } from "../../_internal/progress.ts";
 
 /** The columns of the pairs file, written as its header even when no pair was found. */
 const PAIR_COLUMNS = ["left_id", "right_id", "match_probability"] as const;
@@ -43,17 +42,27 @@ export async function runLink(args: ParsedArgs, ctx: CommandContext): Promise<nu
     ...sources.filter((s) => s.arg !== STDIO).map((s) => ({ path: resolvePath(ctx.cwd, s.arg), label: s.label, kind: "source" as const, error: collision })),
   ]);
   const shownSource = (arg: string) => (arg === STDIO ? "stdin" : relative(ctx.cwd, resolvePath(ctx.cwd, arg)) || arg);
-  const left = await readCommandInput(leftArg, args.values, ctx);
-  const right = (await readCommandInput(rightArg, args.values, ctx)).map((r) => renameFields(r, rename));
   const config = typeof args.values.config === "string" ? await loadDedupeConfig(resolvePath(ctx.cwd, args.values.config)) : "auto";
   const threshold = parseThreshold(args.values.threshold);
   const many = args.values.many === true;
-  const result = await linkRecords(left, right, config, {
-    idField,
-    ...(threshold === undefined ? {} : { threshold }),
-    ...(many ? { oneToOne: false, many: true } : {}),
-    signal: ctx.signal,
-  });
+  const progress = createPhasedProgress(ctx.term);
+  const onProgress = progress.reporter("link");
+  let left: DataRecord[];
+  let right: DataRecord[];
+  let result: Awaited<ReturnType<typeof linkRecords>>;
+  try {
+    left = await readCommandInput(leftArg, args.values, ctx, onProgress);
+    right = (await readCommandInput(rightArg, args.values, ctx, onProgress)).map((r) => renameFields(r, rename));
+    result = await linkRecords(left, right, config, {
+      idField,
+      ...(threshold === undefined ? {} : { threshold }),
+      ...(many ? { oneToOne: false, many: true } : {}),
+      signal: ctx.signal,
+      onProgress,
+    });
+  } finally {
+    progress.done();
+  }
   // The pairs and the golden records appear together, only when both were written.
   const outputs = await createCommandOutputs(given, `link-${basename(given.find((o) => o.arg !== STDIO)?.arg ?? "pairs")}`, ctx);
   try {
@@ -81,8 +90,8 @@ export async function runLink(args: ParsedArgs, ctx: CommandContext): Promise<nu
   }
   if (!args.values.quiet) {
     (outputs.toStdout ? ctx.term.err : ctx.term.out)(
-      `${shownSource(leftArg)} (${fmt.format(left.length)}) <-> ${shownSource(rightArg)} (${fmt.format(right.length)}): ` +
-        `${fmt.format(result.pairs.length)} linked pairs${many ? "" : " (one-to-one)"}\n` +
+      `${shownSource(leftArg)} (${plural(left.length, "record")}) <-> ${shownSource(rightArg)} (${plural(right.length, "record")}): ` +
+        `${plural(result.pairs.length, "linked pair")}${many ? "" : " (one-to-one)"}\n` +
         result.stats.warnings.map((w) => `  warning: ${w}\n`).join("") +
         given.map((o) => `  wrote ${outputs.shown(o.flag)}\n`).join(""),
     );

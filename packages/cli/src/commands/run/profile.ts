@@ -4,6 +4,8 @@ import { openCommandSource, STDIO } from "../../_internal/commandIo.ts";
 import { formatProfile, profileRecords, suggestRules } from "@cleanse/profile";
 import { relative } from "node:path";
 import { checkOutputPaths } from "../../_internal/checkOutputPaths.ts";
+import { createPhasedProgress } from "../../_internal/progress.ts";
+import { trackReading } from "../../_internal/readingProgress.ts";
 import { resolvePath } from "../../_internal/resolvePath.ts";
 import type { CommandContext } from "../Command.ts";
 import type { ParsedArgs } from "../../_internal/parseCommandArgs.ts";
@@ -36,19 +38,25 @@ export async function runProfile(args: ParsedArgs, ctx: CommandContext): Promise
     ...files.filter((f) => f.arg !== STDIO).map((f) => ({ path: resolvePath(ctx.cwd, f.arg), label: `--${f.flag}`, kind: "output" as const, error: collision })),
     ...(data === STDIO ? [] : [{ path: resolvePath(ctx.cwd, data), label: "the data file", kind: "source" as const, error: collision }]),
   ]);
-  const source = openCommandSource(data, args.values, ctx);
+  const progress = createPhasedProgress(ctx.term);
+  const source = trackReading(openCommandSource(data, args.values, ctx), progress.reporter("profile"));
   const region = typeof args.values.region === "string" ? args.values.region : undefined;
   const dateOrder = typeof args.values["date-order"] === "string" ? args.values["date-order"] : undefined;
   if (dateOrder !== undefined && dateOrder !== "dmy" && dateOrder !== "mdy" && dateOrder !== "ymd") {
     throw new ConfigError(`--date-order takes dmy, mdy or ymd; received "${dateOrder}"`, { code: "CLEANSE_USAGE" });
   }
-  const profile = await profileRecords(source, {
-    name,
-    signal: ctx.signal,
-    ...(region === undefined ? {} : { phoneRegion: region }),
-    ...(dateOrder === undefined ? {} : { dateOrder }),
-    ...(distinctLimit === undefined ? {} : { distinctLimit }),
-  });
+  let profile: Awaited<ReturnType<typeof profileRecords>>;
+  try {
+    profile = await profileRecords(source, {
+      name,
+      signal: ctx.signal,
+      ...(region === undefined ? {} : { phoneRegion: region }),
+      ...(dateOrder === undefined ? {} : { dateOrder }),
+      ...(distinctLimit === undefined ? {} : { distinctLimit }),
+    });
+  } finally {
+    progress.done();
+  }
   const texts = { json: () => `${JSON.stringify(profile, null, 2)}\n`, "suggest-rules": () => suggestRules(profile) } as const;
   const written: string[] = [];
   for (const f of files) {

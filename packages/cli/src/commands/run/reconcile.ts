@@ -15,14 +15,21 @@ import {
 } from "@cleanse/reconcile";
 import { checkOutputPaths, type PathClaim } from "../../_internal/checkOutputPaths.ts";
 import { resolvePath } from "../../_internal/resolvePath.ts";
+import { openCommandSource, STDIO } from "../../_internal/commandIo.ts";
 import { reportMask } from "../../_internal/reportMask.ts";
 import { toReaderOptions } from "../../job/ioOptions.ts";
 import type { SourceSpec } from "../../job/jobFileSchema.ts";
 import type { CommandContext } from "../Command.ts";
+import { createPhasedProgress } from "../../_internal/progress.ts";
 import type { ParsedArgs } from "../../_internal/parseCommandArgs.ts";
 
-function openInput(spec: ReconcileInputSpec, baseDir: string): RecordInput {
+/**
+ * Opens an input: a database table, standard input for `-`, or a file. A file given by its path alone is read with
+ * the command's `--format`, `--delimiter` and `--encoding`; a file given as a mapping in the job file, with its own.
+ */
+function openInput(spec: ReconcileInputSpec, baseDir: string, values: ParsedArgs["values"], term: CommandContext["term"]): RecordInput {
   if (isDbSpec(spec)) return openDbSource(spec as DbSourceSpec, { baseDir });
+  if (typeof spec === "string") return openCommandSource(spec, values, { cwd: baseDir, term });
   const s = (typeof spec === "string" ? { path: spec } : spec) as unknown as SourceSpec;
   return openSource(toReaderOptions({ ...s, path: resolvePath(baseDir, s.path) }));
 }
@@ -40,7 +47,7 @@ function openDiff(spec: ReconcileInputSpec, baseDir: string, set: OutputSet, esc
 
 /** The file path of an input, when it is a file. */
 function inputPath(spec: ReconcileInputSpec | undefined, baseDir: string): string | undefined {
-  if (spec === undefined || isDbSpec(spec)) return undefined;
+  if (spec === undefined || spec === STDIO || isDbSpec(spec)) return undefined;
   const path = typeof spec === "string" ? spec : (spec as { path?: unknown }).path;
   return typeof path === "string" ? resolvePath(baseDir, path) : undefined;
 }
@@ -53,6 +60,7 @@ function inputPath(spec: ReconcileInputSpec | undefined, baseDir: string): strin
 export async function runReconcile(args: ParsedArgs, ctx: CommandContext): Promise<number> {
   const [left, right, ...extra] = args.positionals;
   if (extra.length > 0) throw new ConfigError(`unexpected arguments: ${extra.join(" ")}`, { code: "CLEANSE_USAGE" });
+  if (left === STDIO && right === STDIO) throw new ConfigError('only one source can be standard input ("-")', { code: "CLEANSE_USAGE" });
   let job: ReconcileJob | undefined;
   let baseDir = ctx.cwd;
   if (typeof args.values.job === "string") {
@@ -74,7 +82,8 @@ export async function runReconcile(args: ParsedArgs, ctx: CommandContext): Promi
       memoryLimitMb: str("memory-limit"),
     },
     job,
-    (p) => resolvePath(ctx.cwd, p),
+    // "-" stays standard input; every other path is relative to where the command runs.
+    (p) => (p === STDIO && (p === left || p === right) ? STDIO : resolvePath(ctx.cwd, p)),
   );
   if (merged.report === undefined) throw new ConfigError("missing --report <file> (or report: in the job file)", { code: "CLEANSE_USAGE" });
   const outputs = reconcileJobOutputs(merged, baseDir);
@@ -94,20 +103,24 @@ export async function runReconcile(args: ParsedArgs, ctx: CommandContext): Promi
     outputs.map((o) => o.path),
     { name: `reconcile-${basename(outputs[0]!.path)}` },
   );
+  const progress = createPhasedProgress(ctx.term);
   try {
     const result = await runReconcileJob(merged, {
       baseDir,
-      openSource: (spec, { baseDir: dir }) => openInput(spec, dir),
+      openSource: (spec, { baseDir: dir }) => openInput(spec, dir, args.values, ctx.term),
       openSink: (spec, { baseDir: dir }) => openDiff(spec, dir, set, args.values["escape-formulas"] !== false),
       linker: (l, r, o) => linkRecords(l, r, "auto", o),
       signal: ctx.signal,
       stage: (path) => set.stage(path),
       mask: reportMask(args.values),
+      onProgress: progress.reporter("reconcile"),
     });
+    progress.done();
     await set.publish();
     if (!args.values.quiet) ctx.term.out(formatReconcileSummary(result.report, result.written.map((p) => relative(ctx.cwd, p) || p)));
     return result.exitCode;
   } catch (error) {
+    progress.done();
     await set.discard();
     throw error;
   }

@@ -2,7 +2,7 @@ import { ConfigError } from "@cleanse/core";
 import { checkOutputPaths } from "../../_internal/checkOutputPaths.ts";
 import { reportMask } from "../../_internal/reportMask.ts";
 import { resolvePath } from "../../_internal/resolvePath.ts";
-import { createProgress } from "../../_internal/terminal.ts";
+import { createPhasedProgress } from "../../_internal/progress.ts";
 import { loadJob, type LoadedDataset, type LoadedJob, type ResolvedOutput } from "../../job/loadJob.ts";
 import type { ResolvedSink } from "../../job/ioOptions.ts";
 import { runJob, withinAllowance } from "../../job/runJob.ts";
@@ -41,9 +41,13 @@ export async function runRun(args: ParsedArgs, ctx: CommandContext): Promise<num
     throw new ConfigError(`--fail-under takes a score from 0 to 100; received "${String(failUnderArg)}"`, { code: "CLEANSE_USAGE" });
   }
   const baseline = typeof args.values.baseline === "string" ? resolvePath(ctx.cwd, args.values.baseline) : undefined;
-  const progress = createProgress(ctx.term);
-  const report = await runJob(job, { signal: ctx.signal, onProgress: progress.update, mask: reportMask(args.values), ...(baseline ? { baseline } : {}) });
-  progress.done();
+  const progress = createPhasedProgress(ctx.term);
+  let report: Awaited<ReturnType<typeof runJob>>;
+  try {
+    report = await runJob(job, { signal: ctx.signal, onProgress: progress.update, mask: reportMask(args.values), ...(baseline ? { baseline } : {}) });
+  } finally {
+    progress.done();
+  }
   if (!args.values.quiet) {
     const written = [
       ...job.datasets.flatMap((d) => [d.outputs.clean, d.outputs.quarantine, d.outputs.merged].map((o) => (o && "path" in o ? o.path : undefined))),

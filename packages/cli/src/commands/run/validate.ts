@@ -8,7 +8,7 @@ import { openOutput } from "../../_internal/openOutput.ts";
 import { reportMask } from "../../_internal/reportMask.ts";
 import { createRoutedColumns } from "../../_internal/routedColumns.ts";
 import { resolvePath } from "../../_internal/resolvePath.ts";
-import { createProgress } from "../../_internal/terminal.ts";
+import { createPhasedProgress } from "../../_internal/progress.ts";
 import { formatSummary } from "../../report/formatSummary.ts";
 import type { CommandContext } from "../Command.ts";
 import type { ParsedArgs } from "../../_internal/parseCommandArgs.ts";
@@ -49,6 +49,7 @@ export async function runValidate(args: ParsedArgs, ctx: CommandContext): Promis
   const escapeFormulae = args.values["escape-formulas"] !== false;
   // The outputs appear together, only when the whole run succeeded.
   const outputs = await createCommandOutputs(given, `validate-${basename(given.find((o) => o.arg !== STDIO)?.arg ?? dataName)}`, ctx);
+  const progress = createPhasedProgress(ctx.term);
   try {
     const routed = createRoutedColumns(source);
     const cleanPath = outputs.stage("clean");
@@ -59,7 +60,6 @@ export async function runValidate(args: ParsedArgs, ctx: CommandContext): Promis
     const quarantine: RecordSink | undefined = quarantinePath
       ? routed.watch(await openOutput({ path: quarantinePath, escapeFormulae }, { varyingFields: true, fallbackColumns: routed.columns("quarantine") }))
       : undefined;
-    const progress = createProgress(ctx.term);
     const report = await runPipeline({
       name: dataName,
       source,
@@ -69,7 +69,7 @@ export async function runValidate(args: ParsedArgs, ctx: CommandContext): Promis
       ...(quarantine ? { quarantine } : {}),
       ...(examples === undefined ? {} : { examplesPerRule: examples }),
       signal: ctx.signal,
-      onProgress: (p) => progress.update(dataName, p),
+      onProgress: progress.reporter(dataName),
     });
     progress.done();
     const job = combineReports(`validate ${dataName}`, [report]);
@@ -93,6 +93,7 @@ export async function runValidate(args: ParsedArgs, ctx: CommandContext): Promis
       report.rules.some((r) => r.severity === "error" && r.failed > 0) || report.datasetIssues.some((i) => i.severity === "error");
     return failed ? 1 : 0;
   } catch (error) {
+    progress.done();
     await outputs.discard();
     throw error;
   }
