@@ -81,4 +81,5 @@ export { collect } from "./collect/collect.ts";
 export { formatLocation } from "./formatLocation/formatLocation.ts";
 export { toNodeReadable, toWebStream } from "./streamAdapters/streamAdapters.ts";
 export { displayWidth, padEndDisplay, padStartDisplay, truncateDisplay, type TruncateDisplayOptions } from "./text/displayWidth.ts";
+export { formatCount } from "./text/formatCount.ts";
 export { plural } from "./text/plural.ts";

@@ -1,4 +1,4 @@
-import type { ProgressEvent } from "@cleanse/core";
+import { formatCount, type ProgressEvent } from "@cleanse/core";
 import type { Terminal } from "./terminal.ts";
 
 /** Options of {@link createPhasedProgress}. */
@@ -41,7 +41,6 @@ interface Phase {
   endedAt: number | undefined;
 }
 
-const fmt = new Intl.NumberFormat("en-US");
 const CLEAR = "\r\x1b[2K";
 const PHASE_NAMES: Readonly<Record<string, string>> = { golden: "golden records" };
 
@@ -138,7 +137,7 @@ function liveLine(phase: Phase, t: number): string {
     tail += `  ${Math.floor(Math.min(1, share) * 100)}%`;
     if (share > 0 && share < 1 && elapsed >= 1000) tail += `  ETA ${duration((elapsed / share) * (1 - share))}`;
   } else if (elapsed >= 1000 && e.done > 0) {
-    tail += `  ${e.unit === "bytes" ? `${bytes((e.done * 1000) / elapsed)}/s` : `${fmt.format(Math.round((e.done * 1000) / elapsed))}/s`}`;
+    tail += `  ${e.unit === "bytes" ? `${bytes((e.done * 1000) / elapsed)}/s` : `${formatCount(Math.round((e.done * 1000) / elapsed))}/s`}`;
   }
   return `${phase.label} · ${phaseText(e)} ${amount(e, true)}${extraCounts(e)}${tail}`;
 }
@@ -151,14 +150,14 @@ function phaseText(e: ProgressEvent): string {
 /** `1,234 / 4,000 pairs` while running (`withTotal`), `4,000 pairs` in a summary. */
 function amount(e: ProgressEvent, withTotal: boolean): string {
   if (e.unit === "bytes") return withTotal && e.total !== undefined ? `${bytes(e.done)} / ${bytes(e.total)}` : bytes(e.done);
-  const total = withTotal && e.total !== undefined && e.final !== true ? ` / ${fmt.format(e.total)}` : "";
-  return `${fmt.format(e.done)}${total} ${e.unit}`;
+  const total = withTotal && e.total !== undefined && e.final !== true ? ` / ${formatCount(e.total)}` : "";
+  return `${formatCount(e.done)}${total} ${e.unit}`;
 }
 
 function extraCounts(e: ProgressEvent): string {
   if (e.counts === undefined) return "";
   let out = "";
-  for (const [unit, n] of Object.entries(e.counts)) out += `, ${fmt.format(n)} ${unit}`;
+  for (const [unit, n] of Object.entries(e.counts)) out += `, ${formatCount(n)} ${unit}`;
   return out;
 }
 

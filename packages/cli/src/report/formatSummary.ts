@@ -1,6 +1,5 @@
-import { displayWidth, padEndDisplay, plural, type JobReport, type ReportTotals } from "@cleanse/core";
+import { displayWidth, padEndDisplay, plural, type JobReport, type ReportTotals, formatCount } from "@cleanse/core";
 
-const fmt = new Intl.NumberFormat("en-US");
 
 /** Failing rules listed per dataset; the others are counted on one line that points to the report. */
 const MAX_RULES = 10;
@@ -8,7 +7,7 @@ const MAX_RULES = 10;
 const RULE_WIDTH = 36;
 
 const counts = (t: ReportTotals) =>
-  `${plural(t.total, "record")}, ${fmt.format(t.clean)} clean, ${fmt.format(t.quarantined)} quarantined${t.merged ? `, ${fmt.format(t.merged)} merged` : ""}`;
+  `${plural(t.total, "record")}, ${formatCount(t.clean)} clean, ${formatCount(t.quarantined)} quarantined${t.merged ? `, ${formatCount(t.merged)} merged` : ""}`;
 
 /**
  * A short plain-text summary of a job report for the terminal: per dataset the counts, the ten
@@ -32,7 +31,7 @@ export function formatSummary(report: JobReport, written: readonly string[] = []
     const more = failing.length - MAX_RULES;
     if (more > 0) lines.push(`    … and ${plural(more, "more failing rule", "more failing rules")} (see the report)`);
     const changed = d.fields.filter((f) => f.changed > 0).sort((a, b) => b.changed - a.changed);
-    if (changed.length > 0) lines.push(`    standardized: ${changed.map((f) => `${f.field} ${fmt.format(f.changed)}`).join(", ")}`);
+    if (changed.length > 0) lines.push(`    standardized: ${changed.map((f) => `${f.field} ${formatCount(f.changed)}`).join(", ")}`);
     for (const i of d.datasetIssues) lines.push(`    ${padEndDisplay(i.severity, 7)} ${i.rule}: ${i.message}`);
     for (const w of d.warnings) lines.push(`    warning: ${w}`);
   }

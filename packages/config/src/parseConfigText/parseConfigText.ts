@@ -1,4 +1,4 @@
-import { ConfigError, type SourceLocation } from "@cleanse/core";
+import { ConfigError, type SourceLocation, formatCount } from "@cleanse/core";
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node as YamlNode } from "yaml";
 
 /** A path into a configuration value: keys and array indexes. */
@@ -57,7 +57,7 @@ export function parseConfigText(text: string, options: ParseConfigTextOptions): 
     if (worst) {
       const location = at(worst.alias.range?.[0] ?? 0);
       throw new ConfigError(
-        `Cannot parse ${file}: ${file}:${location.line}:${location.column}: the alias *${worst.alias.source} expands to ${count.format(worst.size)} values; aliases that refer to aliases can make a small file take gigabytes (a "billion laughs"). Write the values out, or use fewer nested aliases.`,
+        `Cannot parse ${file}: ${file}:${location.line}:${location.column}: the alias *${worst.alias.source} expands to ${formatCount(worst.size)} values; aliases that refer to aliases can make a small file take gigabytes (a "billion laughs"). Write the values out, or use fewer nested aliases.`,
         { code: "CLEANSE_CONFIG_ALIASES", location, cause: error },
       );
     }
@@ -101,7 +101,6 @@ export function parseConfigText(text: string, options: ParseConfigTextOptions): 
 /** Alias resolutions the yaml package allows before it gives up on a document (its own default is 100). */
 const MAX_ALIAS_COUNT = 100;
 
-const count = new Intl.NumberFormat("en-US");
 
 const formatAt = (l: SourceLocation): string => (l.line === undefined ? "" : `${l.file}:${l.line}:${l.column}: `);
 

@@ -1,4 +1,4 @@
-const fmt = new Intl.NumberFormat("en-US");
+import { formatCount } from "./formatCount.ts";
 
 /**
  * Writes a count with its noun in the right number, the count with thousands separators: `1 record`, `2 records`.
@@ -13,5 +13,5 @@ const fmt = new Intl.NumberFormat("en-US");
  * `${plural(1, "rule")} failed` //=> "1 rule failed"
  */
 export function plural(count: number, singular: string, pluralForm: string = `${singular}s`): string {
-  return `${fmt.format(count)} ${Math.abs(count) === 1 ? singular : pluralForm}`;
+  return `${formatCount(count)} ${Math.abs(count) === 1 ? singular : pluralForm}`;
 }

@@ -9,7 +9,9 @@ export interface FormatProfileOptions {
   readonly maxValueLength?: number;
 }
 
-const fmt = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+// Built on first use: an Intl.NumberFormat loads locale data, which costs tens of milliseconds at start-up.
+let twoDecimals: Intl.NumberFormat | undefined;
+const fmt = { format: (n: number): string => (twoDecimals ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 })).format(n) };
 const BARS = "▁▂▃▄▅▆▇█";
 
 const pct = (r: number) => `${(r * 100).toFixed(1)}%`;

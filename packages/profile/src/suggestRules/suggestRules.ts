@@ -1,4 +1,4 @@
-import { plural } from "@cleanse/core";
+import { plural, formatCount } from "@cleanse/core";
 import { Document, isMap, isSeq, type Node, type YAMLMap, type YAMLSeq } from "yaml";
 import type { ColumnProfile, DatasetProfile } from "../profileRecords/DatasetProfile.ts";
 
@@ -48,7 +48,6 @@ interface Suggestion {
 }
 
 const ID_NAME = /(^|[_\s-])(id|key|code|no|number|uuid|guid)$|^id[_\s-]|Id$|ID$|编号|编码|代码|号码$|单号$|^(id|key|code|uuid|guid)$/i;
-const fmt = new Intl.NumberFormat("en-US");
 const pct = (r: number) => `${(r * 100).toFixed(r > 0 && r < 0.01 ? 2 : 0)}%`;
 
 function suggestColumn(c: ColumnProfile, o: Required<SuggestRulesOptions>): { rules: Suggestion[]; notes: string[] } {
@@ -58,7 +57,7 @@ function suggestColumn(c: ColumnProfile, o: Required<SuggestRulesOptions>): { ru
   const missing = c.nulls + c.empties;
   const missingShare = missing / c.count;
   if (missing === 0) rules.push({ rule: "required" });
-  else if (missingShare <= o.requiredUpTo) rules.push({ rule: "required", comment: `${fmt.format(missing)} of ${fmt.format(c.count)} values missing now` });
+  else if (missingShare <= o.requiredUpTo) rules.push({ rule: "required", comment: `${formatCount(missing)} of ${formatCount(c.count)} values missing now` });
   else notes.push(`${pct(missingShare)} of values are missing`);
 
   const idLike = ID_NAME.test(c.name) || c.type === "uuid";
@@ -95,7 +94,7 @@ function suggestColumn(c: ColumnProfile, o: Required<SuggestRulesOptions>): { ru
       const formats = c.dateFormats ?? [];
       const main = formats[0]?.format;
       const others = formats.slice(1);
-      const comment = [off, others.length > 0 ? `also seen: ${others.slice(0, 4).map((f) => `${f.format} (${fmt.format(f.count)})`).join(", ")}` : undefined]
+      const comment = [off, others.length > 0 ? `also seen: ${others.slice(0, 4).map((f) => `${f.format} (${formatCount(f.count)})`).join(", ")}` : undefined]
         .filter(Boolean)
         .join("; ");
       rules.push({ rule: main ? { date: { format: main } } : "date", ...(comment ? { comment } : {}) });
@@ -172,7 +171,7 @@ export function suggestRules(profile: DatasetProfile, options: SuggestRulesOptio
         const comment = s.rules[i]?.comment;
         if (comment) item.comment = ` ${comment}`;
       });
-      const typeNote = `${s.column.type}${s.column.type === "string" ? "" : ` (${pct(s.column.typeConfidence)})`}, ${fmt.format(s.column.distinct.count)}${s.column.distinct.exact ? "" : "~"} distinct`;
+      const typeNote = `${s.column.type}${s.column.type === "string" ? "" : ` (${pct(s.column.typeConfidence)})`}, ${formatCount(s.column.distinct.count)}${s.column.distinct.exact ? "" : "~"} distinct`;
       const note = [typeNote, ...s.notes].join("; ");
       if (s.rules.length === 0) seq.comment = ` ${note}`;
       else seq.commentBefore = ` ${note}`;

@@ -1,7 +1,6 @@
-import { plural } from "@cleanse/core";
+import { plural, formatCount } from "@cleanse/core";
 import type { ReconcileReport } from "../ReconcileReport/ReconcileReport.ts";
 
-const fmt = new Intl.NumberFormat("en-US");
 
 /**
  * A few lines for the terminal: the counts, the fields that differ most, and the files written.
@@ -14,11 +13,11 @@ const fmt = new Intl.NumberFormat("en-US");
 export function formatReconcileSummary(report: ReconcileReport, written: readonly string[] = []): string {
   const t = report.totals;
   const lines = [
-    `${report.left.name} ↔ ${report.right.name}: ${fmt.format(t.matched)} matched (${fmt.format(t.identical)} identical, ${fmt.format(t.mismatched)} ${t.mismatched === 1 ? "differs" : "differ"}), ${fmt.format(t.leftOnly)} only in ${report.left.name}, ${fmt.format(t.rightOnly)} only in ${report.right.name}`,
+    `${report.left.name} ↔ ${report.right.name}: ${formatCount(t.matched)} matched (${formatCount(t.identical)} identical, ${formatCount(t.mismatched)} ${t.mismatched === 1 ? "differs" : "differ"}), ${formatCount(t.leftOnly)} only in ${report.left.name}, ${formatCount(t.rightOnly)} only in ${report.right.name}`,
   ];
   const differing = report.fields.filter((f) => f.mismatches > 0).sort((a, b) => b.mismatches - a.mismatches);
   if (differing.length > 0) {
-    lines.push(`  differing fields: ${differing.slice(0, 6).map((f) => `${f.field} ${fmt.format(f.mismatches)}`).join(", ")}${differing.length > 6 ? ", …" : ""}`);
+    lines.push(`  differing fields: ${differing.slice(0, 6).map((f) => `${f.field} ${formatCount(f.mismatches)}`).join(", ")}${differing.length > 6 ? ", …" : ""}`);
   }
   if (report.timeliness?.lagSeconds) {
     const l = report.timeliness.lagSeconds;

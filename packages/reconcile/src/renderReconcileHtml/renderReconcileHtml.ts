@@ -1,8 +1,7 @@
-import { plural } from "@cleanse/core";
+import { plural, formatCount } from "@cleanse/core";
 import type { ReconcileReport } from "../ReconcileReport/ReconcileReport.ts";
 import { formatSeconds } from "../_internal/formatSeconds.ts";
 
-const fmt = new Intl.NumberFormat("en-US");
 
 function esc(value: unknown): string {
   const s = value === null || value === undefined ? "∅" : typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
@@ -28,21 +27,21 @@ export function renderReconcileHtml(report: ReconcileReport): string {
   const t = report.totals;
   const L = esc(report.left.name);
   const R = esc(report.right.name);
-  const card = (label: string, value: number): string => `<div class="card">${label}<b>${fmt.format(value)}</b></div>`;
+  const card = (label: string, value: number): string => `<div class="card">${label}<b>${formatCount(value)}</b></div>`;
   const parts: string[] = [
     "<!doctype html>",
     `<html lang="en"><head><meta charset="utf-8"><title>Reconciliation: ${L} ↔ ${R}</title><style>${STYLE}</style></head><body>`,
     `<h1>Reconciliation: ${L} ↔ ${R}</h1>`,
-    `<p>Key <code>${esc(report.key.left.join(" + "))}</code>${report.key.right.join("+") !== report.key.left.join("+") ? ` ↔ <code>${esc(report.key.right.join(" + "))}</code>` : ""} (${report.key.match} match) · ${esc(report.startedAt)} · ${fmt.format(report.durationMs)} ms</p>`,
+    `<p>Key <code>${esc(report.key.left.join(" + "))}</code>${report.key.right.join("+") !== report.key.left.join("+") ? ` ↔ <code>${esc(report.key.right.join(" + "))}</code>` : ""} (${report.key.match} match) · ${esc(report.startedAt)} · ${formatCount(report.durationMs)} ms</p>`,
     `<div class="cards">${card(L, t.left)}${card(R, t.right)}${card("matched", t.matched)}${card("identical", t.identical)}${card("with differences", t.mismatched)}${card(`only in ${L}`, t.leftOnly)}${card(`only in ${R}`, t.rightOnly)}</div>`,
-    `<p>No key: ${fmt.format(report.left.missingKey)} in ${L}, ${fmt.format(report.right.missingKey)} in ${R}. Duplicate keys: ${fmt.format(report.left.duplicateKeys)} in ${L}, ${fmt.format(report.right.duplicateKeys)} in ${R}.${t.fuzzyMatched > 0 ? ` Linked by fuzzy match: ${fmt.format(t.fuzzyMatched)}.` : ""}</p>`,
+    `<p>No key: ${formatCount(report.left.missingKey)} in ${L}, ${formatCount(report.right.missingKey)} in ${R}. Duplicate keys: ${formatCount(report.left.duplicateKeys)} in ${L}, ${formatCount(report.right.duplicateKeys)} in ${R}.${t.fuzzyMatched > 0 ? ` Linked by fuzzy match: ${formatCount(t.fuzzyMatched)}.` : ""}</p>`,
     ...report.warnings.map((w) => `<p class="warn">${esc(w)}</p>`),
     "<h2>Fields</h2><table><tr><th>field</th><th>standardized as</th><th>compared</th><th>mismatches</th><th>rate</th></tr>",
   ];
   for (const f of report.fields) {
     const name = f.rightField === f.field ? esc(f.field) : `${esc(f.field)} ↔ ${esc(f.rightField)}`;
     parts.push(
-      `<tr><td>${name}</td><td>${esc(f.standardize)}${f.compare === "exact" ? "" : `, ${esc(f.compare)}`}</td><td class="n">${fmt.format(f.compared)}</td><td class="n">${fmt.format(f.mismatches)}</td><td class="n">${(f.mismatchRate * 100).toFixed(1)}%</td></tr>`,
+      `<tr><td>${name}</td><td>${esc(f.standardize)}${f.compare === "exact" ? "" : `, ${esc(f.compare)}`}</td><td class="n">${formatCount(f.compared)}</td><td class="n">${formatCount(f.mismatches)}</td><td class="n">${(f.mismatchRate * 100).toFixed(1)}%</td></tr>`,
     );
   }
   parts.push("</table>");
@@ -67,14 +66,14 @@ export function renderReconcileHtml(report: ReconcileReport): string {
     if (lag.lagSeconds) {
       const s = lag.lagSeconds;
       parts.push(
-        `<p>${plural(lag.pairs, "pair")} with both timestamps; right side older in ${fmt.format(lag.rightBehind)}.${lag.sampled ? " Percentiles from a uniform sample." : ""}</p>`,
+        `<p>${plural(lag.pairs, "pair")} with both timestamps; right side older in ${formatCount(lag.rightBehind)}.${lag.sampled ? " Percentiles from a uniform sample." : ""}</p>`,
         "<table><tr><th>min</th><th>p50</th><th>p90</th><th>p95</th><th>p99</th><th>max</th><th>mean</th></tr><tr>",
         [s.min, s.p50, s.p90, s.p95, s.p99, s.max, s.mean].map((v) => `<td class="n">${formatSeconds(v)}</td>`).join(""),
         "</tr></table><table><tr><th>lag</th><th>pairs</th><th></th></tr>",
       );
       const most = Math.max(1, ...lag.histogram.map((b) => b.count));
       for (const b of lag.histogram) {
-        parts.push(`<tr><td>${esc(b.label)}</td><td class="n">${fmt.format(b.count)}</td><td><span class="bar" style="width:${Math.round((b.count / most) * 240)}px"></span></td></tr>`);
+        parts.push(`<tr><td>${esc(b.label)}</td><td class="n">${formatCount(b.count)}</td><td><span class="bar" style="width:${Math.round((b.count / most) * 240)}px"></span></td></tr>`);
       }
       parts.push("</table>");
     } else parts.push(`<p>No matched pair has a readable timestamp on both sides.</p>`);

@@ -1,8 +1,7 @@
-import { plural } from "@cleanse/core";
+import { plural, formatCount } from "@cleanse/core";
 import type { ReconcileReport, TimelinessReport } from "../ReconcileReport/ReconcileReport.ts";
 import { formatSeconds } from "../_internal/formatSeconds.ts";
 
-const fmt = new Intl.NumberFormat("en-US");
 const pct = (n: number): string => `${(n * 100).toFixed(n > 0 && n < 0.001 ? 2 : 1)}%`;
 
 /** Escapes a value for a Markdown table cell. */
@@ -16,12 +15,12 @@ function md(value: unknown): string {
 function timeliness(t: TimelinessReport): string[] {
   const out = [`## Sync lag (${t.rightField} − ${t.leftField})`, ""];
   if (!t.lagSeconds) {
-    out.push(`No matched pair has a readable timestamp on both sides (${fmt.format(t.unreadable)} unreadable).`, "");
+    out.push(`No matched pair has a readable timestamp on both sides (${formatCount(t.unreadable)} unreadable).`, "");
     return out;
   }
   const l = t.lagSeconds;
   out.push(
-    `${plural(t.pairs, "matched pair")} with both timestamps${t.unreadable > 0 ? ` (${fmt.format(t.unreadable)} without)` : ""}; the right side is older in ${fmt.format(t.rightBehind)}.${t.sampled ? " Percentiles come from a uniform sample." : ""}`,
+    `${plural(t.pairs, "matched pair")} with both timestamps${t.unreadable > 0 ? ` (${formatCount(t.unreadable)} without)` : ""}; the right side is older in ${formatCount(t.rightBehind)}.${t.sampled ? " Percentiles come from a uniform sample." : ""}`,
     "",
     "| min | p50 | p90 | p95 | p99 | max | mean |",
     "|---|---|---|---|---|---|---|",
@@ -31,7 +30,7 @@ function timeliness(t: TimelinessReport): string[] {
     "|---|---:|---|",
   );
   const most = Math.max(1, ...t.histogram.map((b) => b.count));
-  for (const b of t.histogram) out.push(`| ${b.label} | ${fmt.format(b.count)} | ${"█".repeat(Math.round((b.count / most) * 20))} |`);
+  for (const b of t.histogram) out.push(`| ${b.label} | ${formatCount(b.count)} | ${"█".repeat(Math.round((b.count / most) * 20))} |`);
   out.push("");
   return out;
 }
@@ -51,27 +50,27 @@ export function renderReconcileMarkdown(report: ReconcileReport): string {
   const out: string[] = [
     `# Reconciliation: ${L} ↔ ${R}`,
     "",
-    `Key: ${report.key.left.join(" + ")}${report.key.right.join("+") !== report.key.left.join("+") ? ` ↔ ${report.key.right.join(" + ")}` : ""} (${report.key.match} match). Run ${report.startedAt}, ${fmt.format(report.durationMs)} ms.`,
+    `Key: ${report.key.left.join(" + ")}${report.key.right.join("+") !== report.key.left.join("+") ? ` ↔ ${report.key.right.join(" + ")}` : ""} (${report.key.match} match). Run ${report.startedAt}, ${formatCount(report.durationMs)} ms.`,
     "",
     "| | records |",
     "|---|---:|",
-    `| ${L} | ${fmt.format(t.left)} |`,
-    `| ${R} | ${fmt.format(t.right)} |`,
-    `| matched | ${fmt.format(t.matched)} |`,
-    `| … identical | ${fmt.format(t.identical)} |`,
-    `| … with differences | ${fmt.format(t.mismatched)} |`,
-    ...(t.fuzzyMatched > 0 ? [`| … linked by fuzzy match | ${fmt.format(t.fuzzyMatched)} |`] : []),
-    `| only in ${L} | ${fmt.format(t.leftOnly)} |`,
-    `| only in ${R} | ${fmt.format(t.rightOnly)} |`,
-    `| no key in ${L} / ${R} | ${fmt.format(report.left.missingKey)} / ${fmt.format(report.right.missingKey)} |`,
-    `| duplicate keys in ${L} / ${R} | ${fmt.format(report.left.duplicateKeys)} / ${fmt.format(report.right.duplicateKeys)} |`,
+    `| ${L} | ${formatCount(t.left)} |`,
+    `| ${R} | ${formatCount(t.right)} |`,
+    `| matched | ${formatCount(t.matched)} |`,
+    `| … identical | ${formatCount(t.identical)} |`,
+    `| … with differences | ${formatCount(t.mismatched)} |`,
+    ...(t.fuzzyMatched > 0 ? [`| … linked by fuzzy match | ${formatCount(t.fuzzyMatched)} |`] : []),
+    `| only in ${L} | ${formatCount(t.leftOnly)} |`,
+    `| only in ${R} | ${formatCount(t.rightOnly)} |`,
+    `| no key in ${L} / ${R} | ${formatCount(report.left.missingKey)} / ${formatCount(report.right.missingKey)} |`,
+    `| duplicate keys in ${L} / ${R} | ${formatCount(report.left.duplicateKeys)} / ${formatCount(report.right.duplicateKeys)} |`,
     "",
   ];
   if (report.warnings.length > 0) out.push(...report.warnings.map((w) => `> ${w}`), "");
   out.push("## Fields", "", "| field | standardized as | compared | mismatches | rate |", "|---|---|---:|---:|---:|");
   for (const f of report.fields) {
     const name = f.rightField === f.field ? f.field : `${f.field} ↔ ${f.rightField}`;
-    out.push(`| ${name} | ${f.standardize}${f.compare === "exact" ? "" : `, ${f.compare}`} | ${fmt.format(f.compared)} | ${fmt.format(f.mismatches)} | ${pct(f.mismatchRate)} |`);
+    out.push(`| ${name} | ${f.standardize}${f.compare === "exact" ? "" : `, ${f.compare}`} | ${formatCount(f.compared)} | ${formatCount(f.mismatches)} | ${pct(f.mismatchRate)} |`);
   }
   out.push("");
   for (const f of report.fields) {
