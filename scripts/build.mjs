@@ -2,7 +2,7 @@
 // exactly the compiled sources of its package's tsconfig.build.json: before the build, a package whose
 // outputs are missing (dist deleted) loses its build info, which lives outside dist, so that tsc -b does not
 // take it for up to date; after the build, files no source produces any more (renamed, deleted or excluded
-// sources) are removed.
+// sources) are removed. Then the cleanse command is bundled into packages/cli/dist/bundle.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -22,7 +22,10 @@ for (const { outputs, buildInfo } of layouts) {
 const tsc = require.resolve("typescript/bin/tsc");
 const result = spawnSync(process.execPath, [tsc, "-b", ...projects, ...process.argv.slice(2)], { cwd: root, stdio: "inherit" });
 for (const { outDir, outputs } of layouts) pruneOutputs(outDir, outputs);
-process.exit(result.status ?? 1);
+if (result.status !== 0) process.exit(result.status ?? 1);
+// The cleanse command runs from one bundle of the built packages (see bundleCli.mjs).
+const bundled = spawnSync(process.execPath, [join(root, "scripts", "bundleCli.mjs")], { cwd: root, stdio: "inherit" });
+process.exit(bundled.status ?? 1);
 
 /** The project's outDir, the files its sources compile to, and its build info file. */
 function outputLayout(configPath) {

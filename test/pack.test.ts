@@ -113,13 +113,15 @@ describe("the packed packages", () => {
     const shipped = (manifest.files ?? []).filter((entry) => entry !== "dist");
     const unexpected = files.filter((file) => {
       if (["package.json", "README.md", "LICENSE"].includes(file)) return false;
+      // The command's bundle: plain JavaScript, no declarations (nothing imports it but bin/).
+      if (/^dist\/bundle\/[^/]+\.js$/.test(file)) return dir !== "cli";
       if (/^dist\/.+\.(js|d\.ts)$/.test(file)) return /(^|\/)_testing\/|\.test(-d)?\.|\/_internal\/testing\./.test(file);
       if (/^bin\/[^/]+\.js$/.test(file)) return !shipped.includes("bin");
       if (/^schema\/[^/]+\.schema\.json$/.test(file)) return !shipped.includes("schema");
       return true;
     });
     expect(unexpected).toEqual([]);
-    for (const file of files.filter((f) => f.endsWith(".js") && f.startsWith("dist/"))) {
+    for (const file of files.filter((f) => f.endsWith(".js") && f.startsWith("dist/") && !f.startsWith("dist/bundle/"))) {
       expect(files, `${file} has no declarations`).toContain(file.replace(/\.js$/, ".d.ts"));
     }
   });
@@ -138,6 +140,28 @@ describe("the packed packages", () => {
     expect(manifest.repository).toEqual({ type: "git", url: `git+${repository}.git`, directory: `packages/${dir}` });
     expect(manifest.homepage).toBe(`${repository}/tree/main/packages/${dir}#readme`);
     expect(manifest.bugs).toEqual({ url: `${repository}/issues` });
+  });
+
+  test("cli's command runs from its bundle, whose imports are all dependencies of @cleanse/cli", async () => {
+    const { files, manifest, tarball } = get("cli");
+    expect(files).toEqual(expect.arrayContaining(["dist/bundle/cleanse.js", "dist/bundle/compareWorker.js"]));
+    expect(await extract(tarball, "bin/cleanse.js")).toContain('from "../dist/bundle/cleanse.js"');
+    const declared = new Set(Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies }));
+    const seen = new Set<string>();
+    for (const file of files.filter((f) => f.startsWith("dist/bundle/"))) {
+      const code = await extract(tarball, file);
+      // import and export statements, import() and require() of a package name
+      const ids = code.matchAll(/^(?:import|export)\b[^;"]*?\bfrom\s*"([^"]+)"|^import\s*"([^"]+)"|\b(?:require|import)\("([^"]+)"\)/gm);
+      const bare = [...ids].map((m) => m[1] ?? m[2] ?? m[3] ?? "").filter((id) => /^(@[\w.-]+\/)?[\w.-]+(\/[\w./-]+)?$/.test(id) && !id.startsWith("."));
+      for (const id of bare.filter((id) => !id.startsWith("node:"))) {
+        const name = id.startsWith("@") ? id.split("/").slice(0, 2).join("/") : (id.split("/")[0] ?? id);
+        expect(name, `${file} imports ${id}`).not.toMatch(/^@cleanse\//);
+        expect(declared, `${file} imports ${id}`).toContain(name);
+        seen.add(name);
+      }
+    }
+    // statically imported, and loaded on first use through require()
+    expect([...seen]).toEqual(expect.arrayContaining(["yaml", "zod", "iconv-lite", "libphonenumber-js", "date-fns", "better-sqlite3"]));
   });
 
   test.each(["db", "cli"])("%s makes better-sqlite3 an optional peer, so that installing it compiles nothing", (dir) => {

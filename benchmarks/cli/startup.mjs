@@ -1,12 +1,13 @@
 // Start-up of the `cleanse` command beside a bare `node -e 0`, run alternately so that both see the same machine.
 // Target: `cleanse --help` and `cleanse validate` of a 10-row file within 2x the time of `node -e 0` plus 150 ms.
-// Prints one JSON object: median wall times (ms), their spread, the target per case and whether it is met.
+// Prints one JSON object: median wall times (ms), their spread, the target per case and whether it is met, and
+// the ratio to the same command run from the separate packages instead of the bundle.
 // Usage: node benchmarks/cli/startup.mjs [--runs 15]
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { flag } from "../_lib.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -16,10 +17,16 @@ const dir = mkdtempSync(join(tmpdir(), "cleanse-startup-"));
 writeFileSync(join(dir, "rules.yaml"), "fields:\n  id: [required, unique, integer]\n  email: [required, email]\n");
 writeFileSync(join(dir, "ten.csv"), `id,email\n${Array.from({ length: 10 }, (_, i) => `${i + 1},user${i + 1}@example.com`).join("\n")}\n`);
 
+// The same command run from the separate packages' dist instead of the bundle bin/ runs, for comparison.
+const unbundled = `import { main } from ${JSON.stringify(pathToFileURL(join(root, "packages", "cli", "dist", "main", "main.js")).href)};
+process.exitCode = await main(process.argv.slice(1));`;
+const validateArgs = ["validate", "ten.csv", "--rules", "rules.yaml", "--quiet"];
 const cases = {
   node: [process.execPath, ["-e", "0"]],
   help: [process.execPath, [bin, "--help"]],
-  validate: [process.execPath, [bin, "validate", "ten.csv", "--rules", "rules.yaml", "--quiet"]],
+  validate: [process.execPath, [bin, ...validateArgs]],
+  helpUnbundled: [process.execPath, ["--input-type=module", "-e", unbundled, "--help"]],
+  validateUnbundled: [process.execPath, ["--input-type=module", "-e", unbundled, ...validateArgs]],
 };
 
 function time([command, args]) {
@@ -48,6 +55,15 @@ const target = 2 * node + 150;
 const out = { runs, node: { medianMs: Math.round(node), spreadMs: spread(samples.node).map(Math.round) }, targetMs: Math.round(target) };
 for (const name of ["help", "validate"]) {
   const m = median(samples[name]);
-  out[name] = { medianMs: Math.round(m), spreadMs: spread(samples[name]).map(Math.round), ratioToNode: Number((m / node).toFixed(2)), met: m <= target };
+  const separate = median(samples[`${name}Unbundled`]);
+  out[name] = {
+    medianMs: Math.round(m),
+    spreadMs: spread(samples[name]).map(Math.round),
+    ratioToNode: Number((m / node).toFixed(2)),
+    met: m <= target,
+    // from the separate packages instead of the bundle
+    unbundledMedianMs: Math.round(separate),
+    ratioToUnbundled: Number((m / separate).toFixed(2)),
+  };
 }
 console.log(JSON.stringify(out, null, 2));
