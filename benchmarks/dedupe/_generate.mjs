@@ -151,3 +151,77 @@ export function generatePeople(count, { seed = 7, dupShare = 0.25 } = {}) {
     entityOf: order.map((k) => entityOf[k]),
   };
 }
+
+// Low-diversity Chinese customer records: a name is one of 100 surnames and one of 80 given names (8,000
+// combinations, as in a real customer base where a few surnames cover most people), so at 100k records every
+// name is shared by a dozen people who are not the same person.
+const CN_SURNAMES = [..."王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"];
+const CN_GIVEN = [
+  ..."伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红鹏飞辉建国斌宇浩凯健俊帆帅旭宁龙林欣怡婷晨雪琳"
+].concat(["子涵", "欣怡", "梓轩", "浩然", "雨泽", "宇轩", "一诺", "思远", "嘉怡", "俊杰", "佳琪", "雅静", "志强", "建华", "海燕", "丽娟", "晓明", "春梅", "文博", "天佑", "梦琪", "子墨", "紫萱", "诗涵", "博文", "晨阳", "晓东", "国庆", "秀兰", "桂芳", "永强", "金凤"]);
+const CN_CITIES = ["北京", "上海", "广州", "深圳", "杭州", "成都", "武汉", "南京", "重庆", "西安", "苏州", "天津", "长沙", "郑州", "青岛", "沈阳", "宁波", "东莞", "无锡", "厦门"];
+const CN_DOMAINS = ["qq.com", "163.com", "126.com", "sina.com", "foxmail.com", "gmail.com", "outlook.com"];
+
+/**
+ * Seeded low-diversity Chinese customer records (`id, name, email, phone, city, dob`) with known duplicates.
+ * Duplicates change the phone's format (`+86-138-1234-5678`, `13812345678`), drop or alter the e-mail, move
+ * the city, or change one digit of the phone.
+ * @param {number} count - records to generate
+ * @param {{ seed?: number, dupShare?: number }} [options]
+ * @returns {{ records: Record<string, string>[], entityOf: number[] }}
+ */
+export function generateChineseCustomers(count, { seed = 11, dupShare = 0.2 } = {}) {
+  const rand = mulberry32(seed);
+  const pick = (list) => list[Math.floor(rand() * list.length)];
+  const givenNames = CN_GIVEN.slice(0, 80);
+  const records = [];
+  const entityOf = [];
+  let entity = 0;
+  while (records.length < count) {
+    const e = entity++;
+    const name = zipfPick(rand, CN_SURNAMES) + pick(givenNames);
+    const mobile = `1${pick(["38", "39", "86", "58", "35", "77", "50", "88"])}${pad(Math.floor(rand() * 1e8), 8)}`;
+    const y = 1955 + Math.floor(rand() * 50);
+    const base = {
+      name,
+      email: `${Math.floor(rand() * 1e9).toString(36)}@${pick(CN_DOMAINS)}`,
+      phone: mobile,
+      city: zipfPick(rand, CN_CITIES),
+      dob: `${y}-${pad(1 + Math.floor(rand() * 12), 2)}-${pad(1 + Math.floor(rand() * 28), 2)}`,
+    };
+    records.push(base);
+    entityOf.push(e);
+    const r = rand();
+    const dups = r < dupShare * 0.7 ? 1 : r < dupShare ? 2 : 0;
+    for (let k = 0; k < dups && records.length < count; k++) {
+      const dup = { ...base };
+      if (rand() < 0.5) dup.phone = `+86-${mobile.slice(0, 3)}-${mobile.slice(3, 7)}-${mobile.slice(7)}`;
+      switch (Math.floor(rand() * 4)) {
+        case 0:
+          dup.email = "";
+          break;
+        case 1:
+          dup.email = dup.email.toUpperCase();
+          break;
+        case 2:
+          dup.city = pick(CN_CITIES);
+          break;
+        default: {
+          const i = 3 + Math.floor(rand() * 8);
+          dup.phone = mobile.slice(0, i) + String((Number(mobile[i]) + 1) % 10) + mobile.slice(i + 1);
+        }
+      }
+      records.push(dup);
+      entityOf.push(e);
+    }
+  }
+  const order = records.map((_, k) => k);
+  for (let k = order.length - 1; k > 0; k--) {
+    const j = Math.floor(rand() * (k + 1));
+    [order[k], order[j]] = [order[j], order[k]];
+  }
+  return {
+    records: JSON.parse(JSON.stringify(order.map((k, pos) => ({ id: `c${pos + 1}`, ...records[k] })))),
+    entityOf: order.map((k) => entityOf[k]),
+  };
+}
