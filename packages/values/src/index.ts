@@ -26,6 +26,7 @@ export { parseEmail, type EmailInfo, type ParseEmailOptions } from "./parseEmail
 export { isEmail, type IsEmailOptions } from "./isEmail/isEmail.ts";
 export { countryNames, toRegionCode } from "./regions/toRegionCode.ts";
 export { normalizeKey, type MatchMode } from "./normalizeKey/normalizeKey.ts";
+export { parseOrganisationName, type OrganisationName } from "./parseOrganisationName/parseOrganisationName.ts";
 export { hash64, hashString, mixHash } from "./hashString/hashString.ts";
 export { createExactKeyTable, createHashedKeyTable, type KeyTable } from "./keyTable/keyTable.ts";
 export { maskValue, type MaskShape, type ValueMasker } from "./maskValue/maskValue.ts";

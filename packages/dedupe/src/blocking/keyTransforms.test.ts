@@ -60,6 +60,10 @@ describe("applyKeyTransform", () => {
     ["digits", "a1b2c3", undefined, "123"],
     ["initials", "anna maria lee", undefined, "aml"],
     ["sortedTokens", "smith, john", undefined, "john smith"],
+    ["orgName", "acme holdings co., ltd.", undefined, "acme holdings"],
+    ["orgName", "华为技术有限公司", undefined, "华为技术"],
+    ["orgName", "limited", undefined, "limited"],
+    ["orgName", "-", undefined, null],
   ])("%s of %s (length %s) is %o", (transform, text, length, expected) => {
     expect(applyKeyTransform(transform, text, length)).toEqual(expected);
   });

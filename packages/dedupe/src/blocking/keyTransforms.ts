@@ -1,4 +1,4 @@
-import { createDateParser, type DateOrder } from "@cleanse/values";
+import { createDateParser, parseOrganisationName, type DateOrder } from "@cleanse/values";
 import { doubleMetaphone } from "double-metaphone";
 import { pinyin } from "pinyin-pro";
 import { compactText, digitsOf, hasCjk, tokensOf } from "../_internal/normalize.ts";
@@ -152,6 +152,10 @@ export function applyKeyTransform(transform: KeyTransform, text: string, length?
     case "sortedTokens": {
       const t = tokensOf(text);
       return t.length === 0 ? null : [...t].sort().join(" ");
+    }
+    case "orgName": {
+      const org = parseOrganisationName(text);
+      return org === null || org.name === "" ? null : org.name;
     }
   }
 }

@@ -15,7 +15,8 @@ export type KeyTransform =
   | "year"
   | "digits"
   | "initials"
-  | "sortedTokens";
+  | "sortedTokens"
+  | "orgName";
 
 /** One part of a blocking key: a field and an optional transform. */
 export interface KeyPartConfig {
@@ -196,7 +197,7 @@ function isRegion(region: string): boolean {
 }
 const keyTransform = z.enum([
   "exact", "prefix", "soundex", "metaphone", "pinyinInitials", "phoneDigits",
-  "emailLocal", "firstToken", "date", "year", "digits", "initials", "sortedTokens",
+  "emailLocal", "firstToken", "date", "year", "digits", "initials", "sortedTokens", "orgName",
 ]);
 const dateOrder = z.enum(["dmy", "mdy", "ymd"]);
 const keySpec = z.union([
