@@ -82,4 +82,5 @@ export { formatLocation } from "./formatLocation/formatLocation.ts";
 export { toNodeReadable, toWebStream } from "./streamAdapters/streamAdapters.ts";
 export { displayWidth, padEndDisplay, padStartDisplay, truncateDisplay, type TruncateDisplayOptions } from "./text/displayWidth.ts";
 export { formatCount } from "./text/formatCount.ts";
+export { formatDecimal } from "./text/formatDecimal.ts";
 export { plural } from "./text/plural.ts";

@@ -1,5 +1,4 @@
-import { displayWidth, padEndDisplay, plural, type JobReport, type ReportTotals, formatCount } from "@cleanse/core";
-
+import { displayWidth, formatCount, padEndDisplay, plural, type JobReport, type ReportTotals } from "@cleanse/core";
 
 /** Failing rules listed per dataset; the others are counted on one line that points to the report. */
 const MAX_RULES = 10;

@@ -1,4 +1,4 @@
-import { ConfigError, type SourceLocation, formatCount } from "@cleanse/core";
+import { ConfigError, formatCount, type SourceLocation } from "@cleanse/core";
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node as YamlNode } from "yaml";
 
 /** A path into a configuration value: keys and array indexes. */
@@ -100,7 +100,6 @@ export function parseConfigText(text: string, options: ParseConfigTextOptions): 
 
 /** Alias resolutions the yaml package allows before it gives up on a document (its own default is 100). */
 const MAX_ALIAS_COUNT = 100;
-
 
 const formatAt = (l: SourceLocation): string => (l.line === undefined ? "" : `${l.file}:${l.line}:${l.column}: `);
 

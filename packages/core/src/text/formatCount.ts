@@ -1,9 +1,9 @@
-// Built on first use: creating an Intl.NumberFormat loads locale data, which costs tens of milliseconds at start-up.
-let fallback: Intl.NumberFormat | undefined;
+import { formatDecimal } from "./formatDecimal.ts";
 
 /**
  * Writes a number the way counts read in English, with thousands separators: `12,345`. Integers are grouped
- * directly; any other number goes through `Intl.NumberFormat("en-US")` (at most three decimals).
+ * directly, without building an `Intl.NumberFormat`; any other number goes through {@link formatDecimal} (at most
+ * three decimals, as `Intl.NumberFormat("en-US")` writes it).
  * @param n - the number
  * @returns its text
  * @example
@@ -18,6 +18,5 @@ export function formatCount(n: number): string {
     for (let end = digits.length; end > 0; end -= 3) out = (end > 3 ? "," : "") + digits.slice(Math.max(0, end - 3), end) + out;
     return n < 0 ? `-${out}` : out;
   }
-  fallback ??= new Intl.NumberFormat("en-US");
-  return fallback.format(n);
+  return formatDecimal(n, 3);
 }

@@ -1,4 +1,4 @@
-import { displayWidth, padEndDisplay, padStartDisplay, plural, truncateDisplay } from "@cleanse/core";
+import { displayWidth, formatDecimal, padEndDisplay, padStartDisplay, plural, truncateDisplay } from "@cleanse/core";
 import type { ColumnProfile, DatasetProfile, Histogram } from "../profileRecords/DatasetProfile.ts";
 
 /** Options of {@link formatProfile}. */
@@ -9,10 +9,9 @@ export interface FormatProfileOptions {
   readonly maxValueLength?: number;
 }
 
-// Built on first use: an Intl.NumberFormat loads locale data, which costs tens of milliseconds at start-up.
-let twoDecimals: Intl.NumberFormat | undefined;
-const fmt = { format: (n: number): string => (twoDecimals ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 })).format(n) };
 const BARS = "▁▂▃▄▅▆▇█";
+/** Up to two decimals: 1,234.57 */
+const num = (n: number): string => formatDecimal(n, 2);
 
 const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
 
@@ -22,7 +21,7 @@ function cut(s: string, max: number): string {
 
 function showValue(v: string | number | undefined, max: number): string {
   if (v === undefined) return "";
-  if (typeof v === "number") return fmt.format(v);
+  if (typeof v === "number") return num(v);
   return v !== v.trim() || v === "" ? JSON.stringify(cut(v, max)) : cut(v, max);
 }
 
@@ -35,7 +34,7 @@ function sparkline(h: Histogram): string {
 function histogramRange(h: Histogram): string {
   const first = h.bins[0]!;
   const last = h.bins[h.bins.length - 1]!;
-  const show = (x: number | string) => (typeof x === "number" ? fmt.format(x) : x);
+  const show = (x: number | string) => (typeof x === "number" ? num(x) : x);
   return `${show(first.from)} .. ${show(last.to)}`;
 }
 
@@ -44,7 +43,7 @@ function typeLabel(c: ColumnProfile): string {
 }
 
 function distinctLabel(c: ColumnProfile): string {
-  return `${c.distinct.exact ? "" : "~"}${fmt.format(c.distinct.count)}`;
+  return `${c.distinct.exact ? "" : "~"}${num(c.distinct.count)}`;
 }
 
 function details(c: ColumnProfile, max: number): [string, string][] {
@@ -52,15 +51,15 @@ function details(c: ColumnProfile, max: number): [string, string][] {
   const d = c.distinct;
   rows.push([
     "distinct",
-    `${distinctLabel(c)} of ${fmt.format(c.present)} present${d.exact ? "" : ` (HyperLogLog, ±${(100 * (d.standardError ?? 0)).toFixed(2)}%)`}; ${c.uniqueness === "unique" ? "all different" : c.uniqueness === "duplicates" ? "has duplicates" : "uniqueness unknown"}`,
+    `${distinctLabel(c)} of ${num(c.present)} present${d.exact ? "" : ` (HyperLogLog, ±${(100 * (d.standardError ?? 0)).toFixed(2)}%)`}; ${c.uniqueness === "unique" ? "all different" : c.uniqueness === "duplicates" ? "has duplicates" : "uniqueness unknown"}`,
   ]);
-  if (c.length) rows.push(["length", `${c.length.min}..${c.length.max}, mean ${fmt.format(c.length.mean)}`]);
-  if (c.mean !== undefined) rows.push(["mean", fmt.format(c.mean)]);
+  if (c.length) rows.push(["length", `${c.length.min}..${c.length.max}, mean ${num(c.length.mean)}`]);
+  if (c.mean !== undefined) rows.push(["mean", num(c.mean)]);
   if (c.patterns.length > 0) rows.push(["patterns", c.patterns.slice(0, 5).map((p) => `${cut(p.pattern, max)} ${pct(p.ratio)}`).join(", ")]);
   if (c.topValues.length > 0) {
-    rows.push(["top", c.topValues.slice(0, 5).map((v) => `${showValue(v.value, max)} ×${fmt.format(v.count)}${v.error ? "≈" : ""}`).join(", ")]);
+    rows.push(["top", c.topValues.slice(0, 5).map((v) => `${showValue(v.value, max)} ×${num(v.count)}${v.error ? "≈" : ""}`).join(", ")]);
   }
-  if (c.dateFormats && c.dateFormats.length > 0) rows.push(["formats", c.dateFormats.slice(0, 5).map((f) => `${f.format} ×${fmt.format(f.count)}`).join(", ")]);
+  if (c.dateFormats && c.dateFormats.length > 0) rows.push(["formats", c.dateFormats.slice(0, 5).map((f) => `${f.format} ×${num(f.count)}`).join(", ")]);
   if (c.dateOrder) rows.push(["order", c.dateOrder === "dmy" ? "day first (dmy)" : "month first (mdy)"]);
   if (c.ambiguousDates) {
     const one = c.ambiguousDates === 1;

@@ -1,4 +1,4 @@
-import { plural, formatCount } from "@cleanse/core";
+import { formatCount, plural } from "@cleanse/core";
 import { Document, isMap, isSeq, type Node, type YAMLMap, type YAMLSeq } from "yaml";
 import type { ColumnProfile, DatasetProfile } from "../profileRecords/DatasetProfile.ts";
 

@@ -1,6 +1,5 @@
-import { plural, formatCount } from "@cleanse/core";
+import { formatCount, plural } from "@cleanse/core";
 import type { ReconcileReport } from "../ReconcileReport/ReconcileReport.ts";
-
 
 /**
  * A few lines for the terminal: the counts, the fields that differ most, and the files written.

@@ -1,7 +1,6 @@
-import { plural, formatCount } from "@cleanse/core";
+import { formatCount, plural } from "@cleanse/core";
 import type { ReconcileReport } from "../ReconcileReport/ReconcileReport.ts";
 import { formatSeconds } from "../_internal/formatSeconds.ts";
-
 
 function esc(value: unknown): string {
   const s = value === null || value === undefined ? "∅" : typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));

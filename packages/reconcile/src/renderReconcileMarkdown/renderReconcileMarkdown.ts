@@ -1,4 +1,4 @@
-import { plural, formatCount } from "@cleanse/core";
+import { formatCount, plural } from "@cleanse/core";
 import type { ReconcileReport, TimelinessReport } from "../ReconcileReport/ReconcileReport.ts";
 import { formatSeconds } from "../_internal/formatSeconds.ts";
 

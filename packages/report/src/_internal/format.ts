@@ -1,17 +1,13 @@
-import { formatCount, plural, type IssueExample } from "@cleanse/core";
-
-// Built on first use: an Intl.NumberFormat loads locale data, which costs tens of milliseconds at start-up.
-let decimal1: Intl.NumberFormat | undefined;
-let decimal2: Intl.NumberFormat | undefined;
+import { formatCount, formatDecimal, plural, type IssueExample } from "@cleanse/core";
 
 /** 1,234 */
 export const int = (n: number): string => formatCount(n);
 /** "All 3 rules passed." or, for one rule, "The one rule passed." */
 export const allRulesPassed = (n: number): string => (n === 1 ? "The one rule passed." : `All ${plural(n, "rule")} passed.`);
 /** 87.5 (one decimal, for scores) */
-export const score1 = (n: number): string => (decimal1 ??= new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 })).format(n);
+export const score1 = (n: number): string => formatDecimal(n, 1, 1);
 /** up to two decimals */
-export const num = (n: number): string => (decimal2 ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 })).format(n);
+export const num = (n: number): string => formatDecimal(n, 2);
 
 /** A ratio as a percentage with enough digits to tell small ratios from zero. */
 export function pct(ratio: number): string {
