@@ -139,7 +139,11 @@ export function generatePeople(count, { seed = 7, dupShare = 0.25 } = {}) {
       entityOf.push(e);
     }
   }
-  // Shuffle so duplicates are not next to each other.
+  return shuffled(rand, records, entityOf, "p");
+}
+
+/** The records in a random order, so that duplicates are not next to each other, with ids `<prefix>1`, ... */
+function shuffled(rand, records, entityOf, prefix) {
   const order = records.map((_, k) => k);
   for (let k = order.length - 1; k > 0; k--) {
     const j = Math.floor(rand() * (k + 1));
@@ -147,7 +151,7 @@ export function generatePeople(count, { seed = 7, dupShare = 0.25 } = {}) {
   }
   // A JSON round trip leaves flat strings, as a file parser would; concatenated strings are slower to hash.
   return {
-    records: JSON.parse(JSON.stringify(order.map((k, pos) => ({ id: `p${pos + 1}`, ...records[k] })))),
+    records: JSON.parse(JSON.stringify(order.map((k, pos) => ({ id: `${prefix}${pos + 1}`, ...records[k] })))),
     entityOf: order.map((k) => entityOf[k]),
   };
 }
@@ -215,13 +219,5 @@ export function generateChineseCustomers(count, { seed = 11, dupShare = 0.2 } = 
       entityOf.push(e);
     }
   }
-  const order = records.map((_, k) => k);
-  for (let k = order.length - 1; k > 0; k--) {
-    const j = Math.floor(rand() * (k + 1));
-    [order[k], order[j]] = [order[j], order[k]];
-  }
-  return {
-    records: JSON.parse(JSON.stringify(order.map((k, pos) => ({ id: `c${pos + 1}`, ...records[k] })))),
-    entityOf: order.map((k) => entityOf[k]),
-  };
+  return shuffled(rand, records, entityOf, "c");
 }
