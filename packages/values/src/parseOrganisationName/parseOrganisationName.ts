@@ -18,6 +18,15 @@ const LATIN_FORMS: readonly (readonly [string, readonly string[]])[] = [
   ["lp", ["lp"]],
   ["ltd", ["ltd", "limited"]],
   ["pty ltd", ["pty ltd", "pty limited", "proprietary limited"]],
+  ["pvt ltd", ["pvt ltd", "pvt limited", "private ltd", "private limited"]],
+  ["pte ltd", ["pte ltd", "pte limited"]],
+  ["sdn bhd", ["sdn bhd"]],
+  ["se", ["se"]],
+  ["sl", ["sl"]],
+  ["ltda", ["ltda"]],
+  ["sa de cv", ["sa de cv"]],
+  ["sab de cv", ["sab de cv"]],
+  ["sp z oo", ["sp z oo"]],
   ["plc", ["plc", "public limited company"]],
   ["gmbh", ["gmbh", "gesellschaft mit beschrankter haftung"]],
   ["gmbh co kg", ["gmbh and co kg"]],
@@ -62,8 +71,8 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 
 /**
  * Splits an organisation's name from its legal form, so that `ACME Inc.`, `Acme, Incorporated` and `acme` read
- * as one name: legal forms at the end (`Inc`, `Corp`, `Co., Ltd.`, `LLC`, `PLC`, `Pty Ltd`, `GmbH & Co. KG`, `AG`,
- * `N.V.`, `B.V.`, `S.A.`, `S.p.A.`, `A/S`, ...), `有限公司`, `股份有限公司`, `有限责任公司` at the end, `株式会社` and
+ * as one name: legal forms at the end (`Inc`, `Corp`, `Co., Ltd.`, `LLC`, `PLC`, `Pty Ltd`, `Pvt. Ltd.`, `Pte. Ltd.`,
+ * `GmbH & Co. KG`, `AG`, `SE`, `N.V.`, `B.V.`, `S.A.`, `S.A. de C.V.`, `S.p.A.`, `S.L.`, `Sp. z o.o.`, `A/S`, ...), `有限公司`, `股份有限公司`, `有限责任公司` at the end, `株式会社` and
  * `주식회사` at either end. A legal form is kept when nothing else would be left (`Limited` alone).
  * @param text - the name as written
  * @returns the name in lookup form and the legal forms removed, or null for a name with no letters or digits
