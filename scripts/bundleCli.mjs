@@ -1,7 +1,7 @@
 // Bundles the cleanse command into packages/cli/dist/bundle after the packages are built: the command then loads
-// a handful of files instead of several hundred, which is most of its start-up time. Only the workspace's own
-// code goes into the bundle; every other package stays an import, and must be a dependency of @cleanse/cli so
-// that it resolves from the bundle's folder (the build fails naming the one that is not).
+// a few dozen files instead of several hundred, which is most of its start-up time. The workspace's own code and
+// the packages in INLINED go into the bundle; every other package stays an import, and must be a dependency of
+// @cleanse/cli so that it resolves from the bundle's folder (the build fails naming the one that is not).
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { dirname, join } from "node:path";
@@ -20,12 +20,15 @@ function packageOf(id) {
   return id.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
 }
 
+// Pure ES-module packages that every command loads, made of many small files (zod alone is 95): bundled too.
+const INLINED = new Set(["zod", "yaml"]);
+
 const missing = new Set();
 function external(id) {
   if (id.startsWith("node:") || builtins.has(id)) return true;
   if (id.startsWith(".") || id.startsWith("/") || id.startsWith("\0")) return false;
   const name = packageOf(id);
-  if (name.startsWith("@cleanse/")) return false;
+  if (name.startsWith("@cleanse/") || INLINED.has(name)) return false;
   if (!dependencies.has(name)) missing.add(name);
   return true;
 }
