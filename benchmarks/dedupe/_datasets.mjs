@@ -52,18 +52,10 @@ function loadCora() {
   const gt = locate("cora", "cora_gt.csv");
   if (!data || !gt) return undefined;
   const records = readCsv(data.path);
-  const parent = new Map();
-  const find = (x) => {
-    while (parent.get(x) !== x) x = parent.get(x);
-    return x;
-  };
-  for (const r of records) parent.set(r["Entity Id"], r["Entity Id"]);
-  for (const { id1, id2 } of readCsv(gt.path)) {
-    const a = find(id1);
-    const b = find(id2);
-    if (a !== b) parent.set(a, b);
-  }
-  const truth = new Map(records.map((r) => [r["Entity Id"], find(r["Entity Id"])]));
+  const truth = closeTransitively(
+    records.map((r) => r["Entity Id"]),
+    readCsv(gt.path).map((p) => [p.id1, p.id2]),
+  );
   return { name: "cora", kind: "dedupe", idField: "Entity Id", records, truth, origin: data.origin };
 }
 
@@ -76,6 +68,34 @@ function loadDblpAcm() {
   const right = readCsv(r.path);
   const truth = readCsv(m.path).map((p) => [p.idDBLP, p.idACM]);
   return { name: "dblp_acm", kind: "link", idField: "id", left, right, truth, origin: l.origin };
+}
+
+/** SIGMOD 2022 contest product offers: one table, truth as pairs (closed transitively here). */
+function loadSigmod(name, file, matches) {
+  const data = locate("sigmod2022_products", file);
+  const gt = locate("sigmod2022_products", matches);
+  if (!data || !gt) return undefined;
+  const records = readCsv(data.path);
+  const truth = closeTransitively(
+    records.map((r) => r.id),
+    readCsv(gt.path).map((p) => [p.lid, p.rid]),
+  );
+  return { name, kind: "dedupe", idField: "id", records, truth, origin: data.origin };
+}
+
+/** Entity of each id: the connected components of the true pairs. */
+function closeTransitively(ids, pairs) {
+  const parent = new Map(ids.map((id) => [id, id]));
+  const find = (x) => {
+    while (parent.get(x) !== x) x = parent.get(x);
+    return x;
+  };
+  for (const [a, b] of pairs) {
+    const x = find(a);
+    const y = find(b);
+    if (x !== y) parent.set(x, y);
+  }
+  return new Map(ids.map((id) => [id, find(id)]));
 }
 
 export function loadDataset(name) {
@@ -92,9 +112,13 @@ export function loadDataset(name) {
       return loadCora();
     case "dblp_acm":
       return loadDblpAcm();
+    case "laptops":
+      return loadSigmod("laptops", "laptops.csv", "laptops_matches.csv");
+    case "storage":
+      return loadSigmod("storage", "storage.csv", "storage_matches.csv");
     default:
       throw new Error(`Unknown dataset ${name}`);
   }
 }
 
-export const DATASETS = ["febrl1", "febrl2", "febrl3", "splink_fake_1000", "cora", "dblp_acm"];
+export const DATASETS = ["febrl1", "febrl2", "febrl3", "splink_fake_1000", "cora", "dblp_acm", "laptops", "storage"];

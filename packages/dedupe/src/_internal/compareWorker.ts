@@ -5,6 +5,7 @@ interface Task {
   readonly configs: Parameters<typeof compileComparisons>[0]["configs"];
   readonly names: readonly string[];
   readonly nullValues: readonly string[] | null;
+  readonly vocabularies: Parameters<typeof compileComparisons>[0]["vocabularies"] | null;
   /** Texts of the records in `records`, one packed string per comparison. */
   readonly packed: readonly string[];
   /** Records this task touches, ascending. */
@@ -20,7 +21,7 @@ interface Task {
 }
 
 const task = workerData as Task;
-const comparisons = compileComparisons({ configs: task.configs, names: task.names, nullValues: task.nullValues ?? undefined });
+const comparisons = compileComparisons({ configs: task.configs, names: task.names, nullValues: task.nullValues ?? undefined, vocabularies: task.vocabularies ?? undefined });
 const local = new Int32Array(task.n);
 for (let k = 0; k < task.records.length; k++) local[task.records[k]!] = k;
 const prepared = comparisons.map((c, k) => prepareColumn(c, unpackTexts(task.packed[k]!), local));

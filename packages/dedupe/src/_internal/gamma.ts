@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { AbortedError } from "@cleanse/core";
 import { createComparison, type Comparison } from "../comparisons/createComparison.ts";
+import type { Vocabulary } from "../comparisons/vocabulary.ts";
 import type { ComparisonConfig } from "../config/dedupeConfigSchema.ts";
 
 const NULL_MARK = "\u0002";
@@ -15,6 +16,8 @@ export interface GammaInput {
   /** texts[c][i]: normalized text of record i for comparison c. */
   readonly texts: readonly (readonly (string | null)[])[];
   readonly n: number;
+  /** Document frequencies of the comparisons that weigh tokens (`tfidf`, `codes`); undefined for the others. */
+  readonly vocabularies?: readonly (Vocabulary | undefined)[] | undefined;
 }
 
 export interface GammaOptions {
@@ -31,9 +34,13 @@ export const GAMMA_CHUNK = 4096;
 /** Pairs from which worker threads pay off. */
 export const WORKER_MIN_PAIRS = 150_000;
 
-export function compileComparisons(input: Pick<GammaInput, "configs" | "names" | "nullValues">): Comparison[] {
+export function compileComparisons(input: Pick<GammaInput, "configs" | "names" | "nullValues" | "vocabularies">): Comparison[] {
   return input.configs.map((c, k) =>
-    createComparison(c, { name: input.names[k]!, ...(input.nullValues === undefined ? {} : { nullValues: input.nullValues }) }),
+    createComparison(c, {
+      name: input.names[k]!,
+      vocabulary: input.vocabularies?.[k],
+      ...(input.nullValues === undefined ? {} : { nullValues: input.nullValues }),
+    }),
   );
 }
 
@@ -204,6 +211,7 @@ export async function computeGamma(input: GammaInput, codes: Float64Array, optio
           configs: input.configs,
           names: input.names,
           nullValues: input.nullValues ?? null,
+          vocabularies: input.vocabularies ?? null,
           packed,
           records,
           n: input.n,

@@ -115,3 +115,35 @@ describe("autoConfigure", () => {
     expect(config.comparisons.find((c) => c.field === "手机")!.type).toBe("phone");
   });
 });
+
+describe("autoConfigure on product and low-diversity data", () => {
+  const brands = ["Sony", "Samsung", "LG", "Panasonic", "Philips"];
+  const products: DataRecord[] = Array.from({ length: 60 }, (_, i) => ({
+    id: i,
+    name: `${brands[i % 5]} ${["LCD TV", "Blu-ray Player", "Soundbar"][i % 3]} ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(75 + (i % 11))}-${4000 + i * 7}B ${32 + (i % 4) * 8}"`,
+    manufacturer: brands[i % 5],
+    price: `${199 + i * 10}.99`,
+  }));
+
+  test("compares product names by weighted words and by model numbers, and blocks on the numbers", () => {
+    const config = autoConfigure(products);
+    expect(profileColumns(products).find((p) => p.field === "name")).toMatchObject({ role: "product" });
+    expect(config.comparisons.filter((c) => c.field === "name").map((c) => c.type)).toEqual(["tfidf", "codes"]);
+    expect(config.comparisons.find((c) => c.field === "manufacturer")).toMatchObject({ type: "jaroWinkler", termFrequency: true });
+    expect(config.blocking.rules).toContainEqual({ type: "key", on: [{ field: "name", transform: "codes" }] });
+  });
+
+  test("links with the one-to-one threshold of 0.5 and dedupes with 0.9", () => {
+    expect(autoConfigure(products).threshold).toBe(0.9);
+    expect(autoConfigure(products.map((p, i) => ({ ...p, side: i % 2 })), { mode: "link", sourceField: "side" }).threshold).toBe(0.5);
+  });
+
+  test("leaves out an LSH rule whose pairs grow with the square of the records", () => {
+    // 4,000 records with names drawn from 40: every name is shared by about 100 records.
+    const names = Array.from({ length: 40 }, (_, k) => `${["wang", "li", "zhang", "liu"][k % 4]} ${["wei", "fang", "na", "min", "jing", "li", "qiang", "lei", "jun", "yang"][k % 10]}`);
+    const records = Array.from({ length: 4000 }, (_, i) => ({ id: i, name: names[(i * 7) % 40]!, email: `user${i}@example.com` }));
+    const rules = JSON.stringify(autoConfigure(records).blocking.rules);
+    expect(rules).not.toContain("lsh");
+    expect(rules).toContain("emailLocal");
+  });
+});

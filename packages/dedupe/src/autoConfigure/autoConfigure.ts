@@ -1,9 +1,9 @@
 import { getField, type DataRecord } from "@cleanse/core";
 import { toNullSet } from "../_internal/normalize.ts";
 import { createTable } from "../_internal/table.ts";
-import { recordKeys } from "../blocking/blockPairs.ts";
+import { blockPairs, recordKeys } from "../blocking/blockPairs.ts";
 import type { BlockingRule, ComparisonConfig, DedupeConfig, KeySpec } from "../config/dedupeConfigSchema.ts";
-import { dateOrdersOf, resolveKeyPart, type DateOrders } from "../config/resolveConfig.ts";
+import { dateOrdersOf, resolveKeyPart, resolveRule, type DateOrders } from "../config/resolveConfig.ts";
 import { profileColumns, type ColumnProfile, type ColumnRole } from "./profileColumns.ts";
 
 /** Options of {@link autoConfigure}. */
@@ -22,6 +22,13 @@ export interface AutoConfigureOptions {
 }
 
 const MAX_COMPARISONS = 12;
+
+function comparisonsFor(p: ColumnProfile): ComparisonConfig[] {
+  // A product's name is evidence twice: its words weighted by rarity, and its model numbers.
+  if (p.role === "product") return [{ field: p.field, type: "tfidf" }, { name: `${p.field} codes`, field: p.field, type: "codes" }];
+  const c = comparisonFor(p);
+  return c === undefined ? [] : [c];
+}
 
 function comparisonFor(p: ColumnProfile): ComparisonConfig | undefined {
   const field = p.field;
@@ -59,7 +66,8 @@ function comparisonFor(p: ColumnProfile): ComparisonConfig | undefined {
     case "code":
       return { field, type: "damerauLevenshtein", distances: [1, 2] };
     case "title":
-      return { field, type: "jaccard", q: 3, thresholds: [0.8, 0.6, 0.4] };
+      // Words weighted by rarity: sharing "approximate" says more than sharing "of the".
+      return { field, type: "tfidf" };
     case "author":
       return { field, type: "tokenSet", thresholds: [0.9, 0.7, 0.5] };
     case "venue":
@@ -74,6 +82,9 @@ function comparisonFor(p: ColumnProfile): ComparisonConfig | undefined {
       return p.averageTokens > 3
         ? { field, type: "jaccard", q: 3, thresholds: [0.8, 0.6, 0.4] }
         : { field, type: "jaroWinkler", thresholds: [0.92, 0.8], termFrequency: p.distinctRatio < 0.5 };
+    case "brand":
+      return { field, type: "jaroWinkler", thresholds: [0.92, 0.8], termFrequency: true };
+    case "product":
     case "recordKey":
       return undefined;
   }
@@ -81,7 +92,7 @@ function comparisonFor(p: ColumnProfile): ComparisonConfig | undefined {
 
 /** Importance order of roles when there are more columns than comparisons allowed. */
 const ROLE_RANK: readonly ColumnRole[] = [
-  "idNumber", "dateOfBirth", "email", "phone", "lastName", "firstName", "fullName", "title", "author",
+  "idNumber", "dateOfBirth", "email", "phone", "lastName", "firstName", "fullName", "product", "title", "author", "brand",
   "postcode", "address", "streetNumber", "city", "venue", "year", "state", "date", "gender", "code", "number", "text", "category",
 ];
 
@@ -111,6 +122,7 @@ function candidates(byRole: Map<ColumnRole, ColumnProfile[]>, profiles: readonly
   const title = one("title");
   const year = one("year");
   const author = one("author");
+  const product = one("product");
   for (const p of byRole.get("idNumber") ?? []) out.push(keyRule(p.field));
   // Dates block on the value kernel's calendar date, so 1958-12-07 and "dec 7, 1958" share a block.
   if (dob) out.push(keyRule(dob.shape === "date" ? { field: dob.field, transform: "date" } : dob.field));
@@ -135,6 +147,11 @@ function candidates(byRole: Map<ColumnRole, ColumnProfile[]>, profiles: readonly
     out.push({ rule: { type: "lsh", on: [title.field], q: 3, bands: 10, rows: 3 }, fields: [title.field] });
     out.push(keyRule({ field: title.field, transform: "prefix", length: 12 }));
     if (year) out.push(keyRule({ field: title.field, transform: "firstToken" }, year.field));
+  }
+  if (product) {
+    // Records sharing a model number; then records whose names share many character 3-grams.
+    out.push(keyRule({ field: product.field, transform: "codes" }));
+    out.push({ rule: { type: "lsh", on: [product.field], q: 3, bands: 10, rows: 3 }, fields: [product.field] });
   }
   if (author && year) out.push(keyRule({ field: author.field, transform: "firstToken" }, year.field));
   if (first && last) out.push({ rule: { type: "sortedNeighbourhood", on: [last.field, first.field], window: 4 }, fields: [last.field, first.field] });
@@ -162,7 +179,7 @@ function estimatePairs(
   orders: DateOrders,
 ): number {
   if (rule.type === "sortedNeighbourhood") return total * ((rule.window ?? 5) - 1);
-  if (rule.type === "lsh") return total * 8;
+  if (rule.type === "lsh") return estimateLshPairs(sample, total, rule, nullSet, source);
   const table = createTable(sample, nullSet);
   const keys = recordKeys(table, rule.on.map((spec) => resolveKeyPart(spec, orders)));
   const counts = new Map<string, [number, number]>();
@@ -178,6 +195,31 @@ function estimatePairs(
   for (const [a, b] of counts.values()) pairs += source ? a * b : (a * (a - 1)) / 2;
   const scale = total / Math.max(1, sample.length);
   return pairs * scale * scale;
+}
+
+/** Records an LSH rule is tried on to estimate its pairs: they grow with the square of the records. */
+const LSH_SAMPLE = 5000;
+
+/**
+ * Candidate pairs of an LSH rule, from running it on an even sample and scaling by the square of the records:
+ * on names drawn from a few thousand values the pairs per record grow with the records, which a fixed number
+ * per record would hide.
+ */
+function estimateLshPairs(sample: readonly DataRecord[], total: number, rule: BlockingRule, nullSet: ReadonlySet<string>, source: Uint8Array | undefined): number {
+  const picked = sampleIndices(sample.length, LSH_SAMPLE);
+  const table = createTable(
+    picked.map((i) => sample[i]!),
+    nullSet,
+    source ? Uint8Array.from(picked.map((i) => source[i]!)) : undefined,
+  );
+  const { codes } = blockPairs(table, [resolveRule(rule, 0)], {
+    mode: source ? "link" : "dedupe",
+    maxBlockSize: Math.max(2, table.n),
+    oversizedWindow: 2,
+    signature: () => "",
+  });
+  const scale = total / Math.max(1, table.n);
+  return codes.length * scale * scale;
 }
 
 /**
@@ -213,8 +255,7 @@ export function configureWithSources(records: readonly DataRecord[], options: Au
     ...(options.nullValues === undefined ? {} : { nullValues: options.nullValues }),
   }).filter((p) => p.field !== options.sourceField && p.nullRatio < 0.95 && p.distinct > 1);
   const usable = profiles
-    .map((p) => ({ p, c: comparisonFor(p) }))
-    .filter((x): x is { p: ColumnProfile; c: ComparisonConfig } => x.c !== undefined)
+    .flatMap((p) => comparisonsFor(p).map((c) => ({ p, c })))
     .sort((a, b) => ROLE_RANK.indexOf(a.p.role) - ROLE_RANK.indexOf(b.p.role))
     .slice(0, MAX_COMPARISONS);
   const order = new Map(profiles.map((p, k) => [p.field, k]));
@@ -227,8 +268,9 @@ export function configureWithSources(records: readonly DataRecord[], options: Au
   const sample = sampleIndex.map((i) => records[i]!);
   const nullSet = toNullSet(options.nullValues);
   const source = sources ? Uint8Array.from(sampleIndex.map((i) => sources[i]!)) : undefined;
-  const perRule = Math.max(20_000, n * 15);
-  const budget = Math.max(100_000, n * 40);
+  // Small tables can afford a few tens of thousands of pairs per rule whatever their size.
+  const perRule = Math.max(50_000, n * 15);
+  const budget = Math.max(150_000, n * 40);
   const chosen: BlockingRule[] = [];
   let spent = 0;
   const orders = dateOrdersOf(usable.map((x) => x.c));
@@ -245,7 +287,9 @@ export function configureWithSources(records: readonly DataRecord[], options: Au
   }
   return {
     idField,
-    threshold: options.threshold ?? 0.9,
+    // A link keeps each record's best partner only (one-to-one), which guards precision: a pair is linked when it is
+    // more likely a match than not. A dedupe joins every pair above the threshold into clusters: 0.9.
+    threshold: options.threshold ?? (options.mode === "link" ? 0.5 : 0.9),
     blocking: { rules: chosen, maxBlockSize: Math.max(200, Math.min(2000, Math.round(Math.sqrt(Math.max(n, 1)) * 10))) },
     comparisons: usable.map((x) => x.c),
     clustering: { chaining: "split" },

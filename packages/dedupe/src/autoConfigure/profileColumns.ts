@@ -2,6 +2,7 @@ import { getField, type DataRecord } from "@cleanse/core";
 import { inferDateOrder, type DateOrder } from "@cleanse/values";
 import { hasCjk, normalizeText, tokensOf, toNullSet } from "../_internal/normalize.ts";
 import { createShapeReader } from "../_internal/valueShapes.ts";
+import { modelCodes } from "../comparisons/productTokens.ts";
 
 /** What a column holds, guessed from its name first and its values second. */
 export type ColumnRole =
@@ -27,6 +28,8 @@ export type ColumnRole =
   | "code"
   | "category"
   | "text"
+  | "product"
+  | "brand"
   | "recordKey";
 
 /** The shape most values of a column have. */
@@ -44,6 +47,8 @@ export interface ColumnProfile {
   readonly distinct: number;
   readonly averageLength: number;
   readonly averageTokens: number;
+  /** Share of values holding a model or part number (`KDL-46V5100`, `BX80621E52640`). */
+  readonly codeShare: number;
   /**
    * Date columns: the order of day and month that the values which fit only one way agree on (90 % or more),
    * e.g. `dmy` when `25/12/2023` occurs; absent when no value tells.
@@ -80,6 +85,7 @@ const NAME_RULES: readonly (readonly [RegExp, ColumnRole])[] = [
   [/(^|_)(title|headline|subject)$/, "title"],
   [/(^|_)(venue|journal|booktitle|conference|publisher|source_?title)$/, "venue"],
   [/(^|_)(year|yr)$/, "year"],
+  [/(^|_)(brand|manufacturer|maker|make|vendor|mfr|mfg)$/, "brand"],
 ];
 
 const DIGITS = /^\d+$/;
@@ -118,7 +124,7 @@ export function profileColumns(records: readonly DataRecord[], options: ProfileC
   for (const field of fields) {
     if (field === idField) continue;
     const values = new Map<string, number>();
-    let nonNull = 0, len = 0, tokens = 0;
+    let nonNull = 0, len = 0, tokens = 0, coded = 0;
     const shapes = { date: 0, email: 0, digits: 0, numeric: 0, cjk: 0 };
     // Dates, e-mail addresses, phone numbers and amounts are what the value kernel reads as such.
     const shape = createShapeReader();
@@ -130,6 +136,7 @@ export function profileColumns(records: readonly DataRecord[], options: ProfileC
       nonNull++;
       len += t.length;
       tokens += tokensOf(t).length;
+      if (modelCodes(t).length > 0) coded++;
       values.set(t, (values.get(t) ?? 0) + 1);
       if (shape.isEmail(v)) shapes.email++;
       if (DIGITS.test(t)) shapes.digits++;
@@ -167,6 +174,8 @@ export function profileColumns(records: readonly DataRecord[], options: ProfileC
       else if (values.size <= 50 && distinctRatio < 0.1) role = "category";
       else role = "text";
     }
+    // Names and titles of products: several words, and model numbers in many of them.
+    if ((role === "fullName" || role === "title" || role === "text") && share(coded) >= 0.3 && averageTokens >= 3) role = "product";
     const dated = columnShape === "date" || role === "dateOfBirth" || role === "date";
     const inferred = dated && shapes.date > 0 ? inferDateOrder(raw) : undefined;
     const dateOrder = inferred && (inferred.order === "dmy" || inferred.order === "mdy") && inferred.confidence >= 0.9 ? inferred.order : undefined;
@@ -180,6 +189,7 @@ export function profileColumns(records: readonly DataRecord[], options: ProfileC
       distinct: values.size,
       averageLength,
       averageTokens,
+      codeShare: share(coded),
       ...(dateOrder === undefined ? {} : { dateOrder }),
       ...(region === undefined ? {} : { region }),
     });

@@ -63,7 +63,7 @@ export function comparablePairs(table: Table, mode: PairMode): number {
   return mode === "link" ? zeros * ones : zeros * ones + (ones * (ones - 1)) / 2;
 }
 
-const EXPENSIVE = new Set(["soundex", "metaphone", "pinyinInitials", "sortedTokens", "initials", "orgName"]);
+const EXPENSIVE = new Set(["soundex", "metaphone", "pinyinInitials", "sortedTokens", "initials", "orgName", "codes"]);
 
 /** Date keys read the value as written (accents, case and zone letters matter to a date), through the value kernel. */
 function dateKeys(table: Table, part: ResolvedKeyPart & { readonly transform: "date" | "year" }): (string | null)[] {

@@ -64,6 +64,8 @@ describe("applyKeyTransform", () => {
     ["orgName", "华为技术有限公司", undefined, "华为技术"],
     ["orgName", "limited", undefined, "limited"],
     ["orgName", "-", undefined, null],
+    ["codes", "sony kdl-46v5100 46\" lcd tv", undefined, ["46v5100", "kdl46v5100"]],
+    ["codes", "sandisk ultra 64gb class 10", undefined, null],
   ])("%s of %s (length %s) is %o", (transform, text, length, expected) => {
     expect(applyKeyTransform(transform, text, length)).toEqual(expected);
   });

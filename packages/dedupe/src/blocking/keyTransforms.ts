@@ -2,6 +2,7 @@ import { createDateParser, parseOrganisationName, type DateOrder } from "@cleans
 import { doubleMetaphone } from "double-metaphone";
 import { pinyin } from "pinyin-pro";
 import { compactText, digitsOf, hasCjk, tokensOf } from "../_internal/normalize.ts";
+import { modelCodes } from "../comparisons/productTokens.ts";
 import type { KeyTransform } from "../config/dedupeConfigSchema.ts";
 
 const SOUNDEX_CODES = "01230120022455012623010202";
@@ -156,6 +157,10 @@ export function applyKeyTransform(transform: KeyTransform, text: string, length?
     case "orgName": {
       const org = parseOrganisationName(text);
       return org === null || org.name === "" ? null : org.name;
+    }
+    case "codes": {
+      const codes = modelCodes(text);
+      return codes.length === 0 ? null : codes.length === 1 ? codes[0]! : codes;
     }
   }
 }

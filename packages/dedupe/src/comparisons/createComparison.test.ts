@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { ComparisonConfig } from "../config/dedupeConfigSchema.ts";
 import { createComparison } from "./createComparison.ts";
+import { buildVocabulary } from "./vocabulary.ts";
 
 function levelOf(config: ComparisonConfig, a: unknown, b: unknown): string {
   const c = createComparison(config);
@@ -75,6 +76,15 @@ describe("createComparison", () => {
     [{ field: "v", type: "email" }, "anna.lee@example.com", "anna.le@example.com", "jaro-winkler >= 0.88"],
     [{ field: "v", type: "email" }, "anna.lee@example.com", "bob@other.net", "else"],
     [{ field: "v", type: "email" }, "m************m", "m************m", "null"],
+    [{ field: "v", type: "tfidf" }, "Sony KDL-46V5100 LCD", "lcd sony kdl 46v5100", "exact"],
+    [{ field: "v", type: "tfidf" }, "SanDisk Ultra 64 GB", "sandisk ultra 64gb", "exact"],
+    [{ field: "v", type: "tfidf" }, "SanDisk Ultra 64GB", "SanDisk Ultra 128GB", "tf-idf cosine >= 0.6"],
+    [{ field: "v", type: "tfidf" }, "SanDisk Ultra 64GB", "Kingston DataTraveler", "else"],
+    [{ field: "v", type: "tfidf" }, "---", "sandisk", "null"],
+    [{ field: "v", type: "tfidf", soft: true }, "sandisk ultra", "sandisk ultr", "soft tf-idf >= 0.8"],
+    [{ field: "v", type: "codes" }, "Sony KDL-46V5100 46in", "sony kdl46v5100", "same rare code"],
+    [{ field: "v", type: "codes" }, "Sony KDL-46V5100", "Sony KDL-40V5100", "else"],
+    [{ field: "v", type: "codes" }, "Sony KDL-46V5100", "Sony Bravia 46 inch", "null"],
   ])("%o: %s vs %s -> %s", (config, a, b, expected) => {
     expect(levelOf(config, a, b)).toBe(expected);
   });
@@ -101,6 +111,21 @@ describe("createComparison", () => {
     const c = createComparison({ field: "name", type: "exact", normalize: "pinyin" });
     expect(c.textOf({ name: "王小明" })).toBe("wang xiao ming");
     expect(c.levels[c.compare({ name: "王小明" }, { name: "汪小明" })]!.label).toBe("exact");
+  });
+
+  test("weighs tf-idf words and model codes by the vocabulary it is given", () => {
+    const titles = ["dell latitude e6400 core2 p8400", "dell latitude e6410 core2 p8400", "hp elitebook 8440p core2 p8400", "lenovo t61 core2 p8400", "lenovo x200 core2 p8400", "dell latitude e6400 core2"];
+    const config: ComparisonConfig = { field: "v", type: "codes" };
+    const probe = createComparison(config);
+    const vocabulary = buildVocabulary(titles, probe.vocabularyTokens!);
+    const codes = createComparison(config, { vocabulary });
+    const level = (a: string, b: string) => codes.levels[codes.compare({ v: a }, { v: b })]!.label;
+    expect(level(titles[0]!, titles[5]!)).toBe("same rare code");
+    // p8400, a processor, is held by five of six titles: agreeing on it says little.
+    expect(level(titles[1]!, titles[2]!)).toBe("same common code");
+    const words = createComparison({ field: "v", type: "tfidf" }, { vocabulary: buildVocabulary(titles, createComparison({ field: "v", type: "tfidf" }).vocabularyTokens!) });
+    const cosine = (a: string, b: string) => words.levels[words.compare({ v: a }, { v: b })]!.index;
+    expect(cosine(titles[0]!, titles[5]!)).toBeLessThan(cosine(titles[3]!, titles[4]!));
   });
 
   test("treats configured null values as missing", () => {

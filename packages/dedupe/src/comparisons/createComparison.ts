@@ -5,7 +5,10 @@ import { createDateReader, createDecimalReader, createEmailReader, createPhoneRe
 import type { ComparatorType, ComparisonConfig } from "../config/dedupeConfigSchema.ts";
 import { damerauLevenshteinDistance, levenshteinDistance } from "./editDistance.ts";
 import { jaroWinkler } from "./jaroWinkler.ts";
+import { modelCodes, wordTokens } from "./productTokens.ts";
 import { jaccardOfSorted, qgramSet, tokenSet, tokenSetOfSorted } from "./setSimilarity.ts";
+import { softTfidfCosine, tfidfCosine, tfidfVector, type TfidfVector } from "./tfidf.ts";
+import { documentFrequency, type Vocabulary } from "./vocabulary.ts";
 
 /** What kind of agreement a level stands for. */
 export type LevelKind = "null" | "exact" | "close" | "else";
@@ -40,6 +43,11 @@ export interface Comparison {
   comparePrepared(a: unknown, b: unknown): number;
   /** Level index of two records. */
   compare(a: DataRecord, b: DataRecord): number;
+  /**
+   * `tfidf` and `codes`: the tokens whose document frequencies weigh this comparison; the run counts them
+   * over its records ({@link buildVocabulary}) and passes them back as the `vocabulary` option.
+   */
+  readonly vocabularyTokens?: (text: string) => readonly string[];
 }
 
 /** Options of {@link createComparison}. */
@@ -48,7 +56,14 @@ export interface CreateComparisonOptions {
   readonly nullValues?: readonly string[];
   /** Name to use instead of the configured or derived one. */
   readonly name?: string;
+  /**
+   * `tfidf` and `codes`: how many records hold each token. Without it every token weighs the same (plain
+   * cosine) and every code counts as rare.
+   */
+  readonly vocabulary?: Vocabulary | undefined;
 }
+
+const NO_VOCABULARY: Vocabulary = { docs: 0, counts: {} };
 
 const DEFAULT_THRESHOLDS: Readonly<Record<ComparatorType, readonly number[]>> = {
   exact: [],
@@ -57,6 +72,8 @@ const DEFAULT_THRESHOLDS: Readonly<Record<ComparatorType, readonly number[]>> = 
   jaroWinkler: [0.92, 0.8],
   jaccard: [0.7, 0.5],
   tokenSet: [0.9, 0.7],
+  tfidf: [0.8, 0.6, 0.4, 0.2],
+  codes: [],
   numeric: [1],
   date: [31, 366],
   phone: [],
@@ -99,6 +116,7 @@ export function createComparison(config: ComparisonConfig, options: CreateCompar
   const nullSet = toNullSet(options.nullValues);
   const normalize = config.normalize ?? "text";
   const levels = table();
+  let vocabularyTokens: ((text: string) => readonly string[]) | undefined;
   /** For `value` comparisons: the value kernel's canonical text of a value as written, or null when it is refused. */
   let read: ((value: unknown) => string | null) | undefined;
   let prepare: (text: string) => unknown;
@@ -192,6 +210,54 @@ export function createComparison(config: ComparisonConfig, options: CreateCompar
         if (s === 1) return 1;
         for (let k = 0; k < ts.length; k++) if (s >= ts[k]!) return 2 + k;
         return 2 + ts.length;
+      };
+      break;
+    }
+    case "tfidf": {
+      const vocabulary = options.vocabulary ?? NO_VOCABULARY;
+      vocabularyTokens = wordTokens;
+      prepare = (text) => tfidfVector(wordTokens(text), vocabulary);
+      const cosine = config.soft === true ? softTfidfCosine : tfidfCosine;
+      const ts = thresholds.sort((x, y) => y - x);
+      const label = config.soft === true ? "soft tf-idf" : "tf-idf cosine";
+      for (const t of ts) add(levels, `${label} >= ${fmt(t)}`);
+      compareP = (a, b) => {
+        const x = a as TfidfVector;
+        const y = b as TfidfVector;
+        if (sameTokens(x.tokens, y.tokens)) return 1;
+        const s = Math.min(cosine(x, y), cosine(y, x));
+        for (let k = 0; k < ts.length; k++) if (s >= ts[k]!) return 2 + k;
+        return 2 + ts.length;
+      };
+      break;
+    }
+    case "codes": {
+      const vocabulary = options.vocabulary ?? NO_VOCABULARY;
+      vocabularyTokens = modelCodes;
+      // A code held by more records than this (a processor model in laptop titles) says little about the product.
+      const rare = Math.max(2, vocabulary.docs * 0.01);
+      prepare = (text) => {
+        const codes = modelCodes(text);
+        return codes.length === 0 ? null : codes;
+      };
+      levels.labels[1] = "same rare code";
+      add(levels, "same common code");
+      compareP = (a, b) => {
+        const x = a as string[];
+        const y = b as string[];
+        let fewest = Number.POSITIVE_INFINITY;
+        let i = 0;
+        let j = 0;
+        while (i < x.length && j < y.length) {
+          if (x[i] === y[j]) {
+            fewest = Math.min(fewest, documentFrequency(vocabulary, x[i]!));
+            i++;
+            j++;
+          } else if (x[i]! < y[j]!) i++;
+          else j++;
+        }
+        if (fewest === Number.POSITIVE_INFINITY) return 3;
+        return fewest <= rare ? 1 : 2;
       };
       break;
     }
@@ -323,6 +389,7 @@ export function createComparison(config: ComparisonConfig, options: CreateCompar
     textOf: valueOf ?? textOf,
     prepare: prep,
     comparePrepared: cmp,
+    ...(vocabularyTokens === undefined ? {} : { vocabularyTokens }),
     compare(a, b) {
       const ta = (valueOf ?? textOf)(a);
       const tb = (valueOf ?? textOf)(b);
@@ -333,6 +400,12 @@ export function createComparison(config: ComparisonConfig, options: CreateCompar
       return cmp(pa, pb);
     },
   };
+}
+
+function sameTokens(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 function rawText(value: unknown): string | null {

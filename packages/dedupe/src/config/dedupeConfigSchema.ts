@@ -16,7 +16,8 @@ export type KeyTransform =
   | "digits"
   | "initials"
   | "sortedTokens"
-  | "orgName";
+  | "orgName"
+  | "codes";
 
 /** One part of a blocking key: a field and an optional transform. */
 export interface KeyPartConfig {
@@ -86,6 +87,8 @@ export type ComparatorType =
   | "jaroWinkler"
   | "jaccard"
   | "tokenSet"
+  | "tfidf"
+  | "codes"
   | "numeric"
   | "date"
   | "phone"
@@ -110,6 +113,8 @@ export interface ComparisonConfig {
   readonly normalize?: "text" | "pinyin" | "none";
   /** Gram length for `jaccard`, default 2. */
   readonly q?: number;
+  /** `tfidf`: soft TF-IDF, where a word counts with its closest word of the other text (Jaro-Winkler >= 0.9). */
+  readonly soft?: boolean;
   /** `numeric`: thresholds are relative differences (0.1 = 10 %). */
   readonly relative?: boolean;
   /** `phone`: trailing digits that must agree for the `same number` level, default 8. */
@@ -197,7 +202,7 @@ function isRegion(region: string): boolean {
 }
 const keyTransform = z.enum([
   "exact", "prefix", "soundex", "metaphone", "pinyinInitials", "phoneDigits",
-  "emailLocal", "firstToken", "date", "year", "digits", "initials", "sortedTokens", "orgName",
+  "emailLocal", "firstToken", "date", "year", "digits", "initials", "sortedTokens", "orgName", "codes",
 ]);
 const dateOrder = z.enum(["dmy", "mdy", "ymd"]);
 const keySpec = z.union([
@@ -228,7 +233,7 @@ const blockingRule = z.discriminatedUnion("type", [
   }),
 ]);
 const comparatorType = z.enum([
-  "exact", "levenshtein", "damerauLevenshtein", "jaroWinkler", "jaccard", "tokenSet", "numeric", "date", "phone", "email",
+  "exact", "levenshtein", "damerauLevenshtein", "jaroWinkler", "jaccard", "tokenSet", "tfidf", "codes", "numeric", "date", "phone", "email",
 ]);
 const comparison = z.strictObject({
   name,
@@ -239,6 +244,7 @@ const comparison = z.strictObject({
   termFrequency: z.boolean().exactOptional(),
   normalize: z.enum(["text", "pinyin", "none"]).exactOptional(),
   q: z.int().min(1).max(6).exactOptional(),
+  soft: z.boolean().exactOptional(),
   relative: z.boolean().exactOptional(),
   lastDigits: z.int().min(4).max(15).exactOptional(),
   order: dateOrder.exactOptional(),

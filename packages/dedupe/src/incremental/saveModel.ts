@@ -36,6 +36,7 @@ const modelSchema = z.object({
       termFrequency: z
         .object({ total: z.number().nonnegative(), sumSquares: z.number().nonnegative(), counts: z.record(z.string(), z.number()) })
         .exactOptional(),
+      vocabulary: z.object({ docs: z.number().nonnegative(), counts: z.record(z.string(), z.number().positive()) }).exactOptional(),
     }),
   ),
   training: z.looseObject({ method: z.enum(["em", "labels", "fixed"]) }),

@@ -1,5 +1,6 @@
 import type { ComparatorType, DedupeConfig } from "../config/dedupeConfigSchema.ts";
 import type { LevelKind } from "../comparisons/createComparison.ts";
+import type { Vocabulary } from "../comparisons/vocabulary.ts";
 
 /** Trained probabilities of one comparison level. The null level has m = u = 1 (no evidence). */
 export interface ModelLevel {
@@ -27,6 +28,8 @@ export interface ModelComparison {
   readonly type: ComparatorType;
   readonly levels: readonly ModelLevel[];
   readonly termFrequency?: TermFrequencyTable;
+  /** `tfidf` and `codes`: how many records held each token when the model was trained. */
+  readonly vocabulary?: Vocabulary;
 }
 
 /** How the model was trained. */

@@ -26,8 +26,12 @@ export function log2(x: number): number {
 
 export function compileModel(model: DedupeModel, idField?: string): CompiledModel {
   const config = resolveConfig(model.config, idField);
-  const comparisons = config.comparisons.map((c) =>
-    createComparison(c.config, { name: c.name, ...(config.nullValues === undefined ? {} : { nullValues: config.nullValues }) }),
+  const comparisons = config.comparisons.map((c, k) =>
+    createComparison(c.config, {
+      name: c.name,
+      vocabulary: model.comparisons[k]?.vocabulary,
+      ...(config.nullValues === undefined ? {} : { nullValues: config.nullValues }),
+    }),
   );
   const weights = model.comparisons.map((mc) => {
     const w = new Float64Array(mc.levels.length);

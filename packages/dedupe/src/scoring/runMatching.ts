@@ -5,6 +5,7 @@ import { toPinyinText } from "../_internal/pinyinText.ts";
 import type { Table } from "../_internal/table.ts";
 import { blockPairs, type BlockingStats, type PairMode } from "../blocking/blockPairs.ts";
 import type { Comparison } from "../comparisons/createComparison.ts";
+import { buildVocabulary } from "../comparisons/vocabulary.ts";
 import type { DedupeConfig } from "../config/dedupeConfigSchema.ts";
 import type { ResolvedConfig } from "../config/resolveConfig.ts";
 import { compileModel, type CompiledModel } from "./compileModel.ts";
@@ -247,9 +248,16 @@ export async function runMatching(input: MatchingInput): Promise<MatchingOutput>
   progress?.start("blocking", "rules", { total: config.rules.length, counts: { pairs: 0 } });
   const names = config.comparisons.map((c) => c.name);
   const configs = config.comparisons.map((c) => c.config);
-  const comparisons = compileComparisons({ configs, names, nullValues: config.nullValues });
-  const C = comparisons.length;
-  const texts = comparisons.map((c) => comparisonTexts(table, c));
+  const plain = compileComparisons({ configs, names, nullValues: config.nullValues });
+  const C = plain.length;
+  const texts = plain.map((c) => comparisonTexts(table, c));
+  // Comparisons that weigh tokens by rarity count them over the run's records, or reuse the model's counts.
+  const vocabularies = plain.map((c, k) =>
+    c.vocabularyTokens === undefined ? undefined : (input.model?.comparisons[k]?.vocabulary ?? buildVocabulary(texts[k]!, c.vocabularyTokens)),
+  );
+  const comparisons = vocabularies.some((v) => v !== undefined)
+    ? compileComparisons({ configs, names, nullValues: config.nullValues, vocabularies })
+    : plain;
   checkAbort(input.signal);
   const blocked = blockPairs(table, config.rules, {
     mode,
@@ -277,7 +285,7 @@ export async function runMatching(input: MatchingInput): Promise<MatchingOutput>
   all.set(sample, codes.length);
   // The pairs compared include the random pairs EM estimates u from; the display says how many.
   progress?.start("comparing", "pairs", { total: all.length, ...(sample.length > 0 ? { counts: { "sampled for training": sample.length } } : {}) });
-  const { gamma: allGamma, workers } = await computeGamma({ configs, names, nullValues: config.nullValues, texts, n: table.n }, all, {
+  const { gamma: allGamma, workers } = await computeGamma({ configs, names, nullValues: config.nullValues, texts, n: table.n, vocabularies }, all, {
     workers: input.workers,
     signal: input.signal,
     ...(progress?.active ? { onProgress: (done: number) => progress.update(done) } : {}),
@@ -331,6 +339,7 @@ export async function runMatching(input: MatchingInput): Promise<MatchingOutput>
       type: c.type,
       levels: c.levels.map((l) => ({ label: l.label, kind: l.kind, m: l.kind === "null" ? 1 : em.m[k]![l.index]!, u: l.kind === "null" ? 1 : em.u[k]![l.index]! })),
       ...(c.termFrequency ? { termFrequency: stats[k]!.tf } : {}),
+      ...(vocabularies[k] === undefined ? {} : { vocabulary: vocabularies[k] }),
     }));
     const comparable = blocked.stats.comparablePairs;
     model = {

@@ -1,0 +1,90 @@
+/**
+ * Words, quantities and codes of product-like text (titles, item names, descriptions), read from text already
+ * normalized for matching (lower case, no diacritics).
+ */
+
+/** Units a number is read with, each spelling mapped to one name. */
+const UNIT_NAMES: Readonly<Record<string, string>> = {
+  tb: "tb", gb: "gb", mb: "mb", kb: "kb", tib: "tb", gib: "gb", mib: "mb",
+  ghz: "ghz", mhz: "mhz", khz: "khz", hz: "hz",
+  in: "in", inch: "in", inches: "in", zoll: "in", '"': "in", "''": "in", "”": "in", "″": "in",
+  mp: "mp", mpx: "mp", megapixel: "mp", megapixels: "mp",
+  mah: "mah", wh: "wh", w: "w", watt: "w", watts: "w", kw: "kw", v: "v", volt: "v",
+  mm: "mm", cm: "cm", m: "m", km: "km", kg: "kg", g: "g", lb: "lb", lbs: "lb", oz: "oz",
+  ml: "ml", l: "l", mbps: "mbps", gbps: "gbps", "mb/s": "mbps", "gb/s": "gbps", rpm: "rpm", ms: "ms", x: "x",
+  core: "core", cores: "core", ports: "port", port: "port",
+};
+
+const UNIT_ALTERNATIVES = Object.keys(UNIT_NAMES)
+  .sort((a, b) => b.length - a.length)
+  .map((u) => u.replace(/\//g, "\\/"))
+  .join("|");
+/** A number (decimal point or comma) followed, with or without a space, by a unit. */
+const QUANTITY = new RegExp(`(\\d+(?:[.,]\\d+)?)\\s?(${UNIT_ALTERNATIVES})(?![\\p{L}\\p{N}])`, "gu");
+const WORD = /[\p{L}\p{N}]+(?:\.\d+)?/gu;
+const PIECE = /[\p{L}\p{N}]+(?:[-/.][\p{L}\p{N}]+)*/gu;
+const LETTER = /\p{L}/u;
+const DIGIT = /\d/;
+const SEPARATORS = /[-/.]/g;
+
+/** A number with its unit, e.g. `{ value: 64, unit: "gb" }` for `64 GB`. */
+export interface Quantity {
+  readonly value: number;
+  readonly unit: string;
+}
+
+/** Quantities written in a text: `64GB`, `64 gb`, `14"`, `2,5 ghz`. */
+export function quantitiesOf(text: string): Quantity[] {
+  const out: Quantity[] = [];
+  for (const m of text.matchAll(QUANTITY)) {
+    const value = Number(m[1]!.replace(",", "."));
+    if (Number.isFinite(value)) out.push({ value, unit: UNIT_NAMES[m[2]!]! });
+  }
+  return out;
+}
+
+/**
+ * Words of a text for weighted token comparison, with each quantity as one word (`64 gb`, `64gb` and
+ * `64 GB` all give `64gb`; `14"` and `14 inch` give `14in`).
+ */
+export function wordTokens(text: string): string[] {
+  const out: string[] = [];
+  const rest = text.replace(QUANTITY, (_, n: string, unit: string) => {
+    out.push(`${trimNumber(n.replace(",", "."))}${UNIT_NAMES[unit]!}`);
+    return " ";
+  });
+  for (const m of rest.matchAll(WORD)) out.push(m[0]);
+  return out;
+}
+
+function trimNumber(n: string): string {
+  return n.includes(".") ? n.replace(/\.?0+$/, "") : n;
+}
+
+/**
+ * Model numbers, part numbers and other codes in a text: pieces of letters and digits together, at least four
+ * characters long, with dashes, dots and slashes removed (`KDL-46V5100` gives `kdl46v5100` and `46v5100`).
+ * Quantities (`500gb`, `2.5ghz`) are not codes.
+ */
+export function modelCodes(text: string): string[] {
+  const found = new Set<string>();
+  const add = (piece: string): void => {
+    const code = piece.replace(SEPARATORS, "");
+    if (code.length < 4 || !LETTER.test(code) || !DIGIT.test(code)) return;
+    QUANTITY.lastIndex = 0;
+    if (isQuantity(piece)) return;
+    found.add(code);
+  };
+  for (const m of text.matchAll(PIECE)) {
+    const piece = m[0];
+    add(piece);
+    if (SEPARATORS.test(piece)) for (const part of piece.split(SEPARATORS)) add(part);
+    SEPARATORS.lastIndex = 0;
+  }
+  return [...found].sort();
+}
+
+function isQuantity(piece: string): boolean {
+  for (const m of piece.matchAll(QUANTITY)) if (m.index === 0 && m[0].length === piece.length) return true;
+  return false;
+}
