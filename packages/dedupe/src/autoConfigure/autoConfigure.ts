@@ -24,8 +24,14 @@ export interface AutoConfigureOptions {
 const MAX_COMPARISONS = 12;
 
 function comparisonsFor(p: ColumnProfile): ComparisonConfig[] {
-  // A product's name is evidence twice: its words weighted by rarity, and its model numbers.
-  if (p.role === "product") return [{ field: p.field, type: "tfidf" }, { name: `${p.field} codes`, field: p.field, type: "codes" }];
+  // A product's name is evidence three times: its words weighted by rarity, its model numbers, its quantities.
+  if (p.role === "product") {
+    return [
+      { field: p.field, type: "tfidf" },
+      { name: `${p.field} codes`, field: p.field, type: "codes" },
+      { name: `${p.field} quantities`, field: p.field, type: "quantities" },
+    ];
+  }
   const c = comparisonFor(p);
   return c === undefined ? [] : [c];
 }
@@ -149,8 +155,10 @@ function candidates(byRole: Map<ColumnRole, ColumnProfile[]>, profiles: readonly
     if (year) out.push(keyRule({ field: title.field, transform: "firstToken" }, year.field));
   }
   if (product) {
-    // Records sharing a model number; then records whose names share many character 3-grams.
+    // Records sharing a model number; each record's five records sharing the rarest words; records whose names
+    // share many character 3-grams.
     out.push(keyRule({ field: product.field, transform: "codes" }));
+    out.push({ rule: { type: "tokens", on: [product.field], neighbours: 5 }, fields: [product.field] });
     out.push({ rule: { type: "lsh", on: [product.field], q: 3, bands: 10, rows: 3 }, fields: [product.field] });
   }
   if (author && year) out.push(keyRule({ field: author.field, transform: "firstToken" }, year.field));
@@ -179,6 +187,8 @@ function estimatePairs(
   orders: DateOrders,
 ): number {
   if (rule.type === "sortedNeighbourhood") return total * ((rule.window ?? 5) - 1);
+  // Each record keeps at most `neighbours` candidates.
+  if (rule.type === "tokens") return total * (rule.neighbours ?? 10);
   if (rule.type === "lsh") return estimateLshPairs(sample, total, rule, nullSet, source);
   const table = createTable(sample, nullSet);
   const keys = recordKeys(table, rule.on.map((spec) => resolveKeyPart(spec, orders)));

@@ -5,6 +5,7 @@ import type { Table } from "../_internal/table.ts";
 import { qgramSet } from "../comparisons/setSimilarity.ts";
 import type { ResolvedBlockingRule, ResolvedKeyPart } from "../config/resolveConfig.ts";
 import { applyKeyTransform, createDateKey, isDateTransform } from "./keyTransforms.ts";
+import { tokenRule } from "./tokenRule.ts";
 
 /** Which record pairs a run compares. */
 export type PairMode = "dedupe" | "link" | "incremental";
@@ -394,6 +395,7 @@ export function blockPairs(table: Table, rules: readonly ResolvedBlockingRule[],
     const e: Emitter = { out: createGrowableFloat64(Math.max(1024, table.n)), blocks: 0, largest: 0, oversized: [] };
     if (rule.type === "key") keyRule(table, rule.on, opts, e);
     else if (rule.type === "sortedNeighbourhood") sortedRule(table, recordKeys(table, rule.on), rule.window, e, opts.mode);
+    else if (rule.type === "tokens") tokenRule(table, rule, opts.mode, e);
     else lshRule(table, rule, opts, e);
     const codes = sortUnique(e.out.view());
     const { merged, fresh } = mergeCount(union, codes);

@@ -84,7 +84,16 @@ describe("createComparison", () => {
     [{ field: "v", type: "tfidf", soft: true }, "sandisk ultra", "sandisk ultr", "soft tf-idf >= 0.8"],
     [{ field: "v", type: "codes" }, "Sony KDL-46V5100 46in", "sony kdl46v5100", "same rare code"],
     [{ field: "v", type: "codes" }, "Sony KDL-46V5100", "Sony KDL-40V5100", "else"],
+    [{ field: "v", type: "codes" }, "Sony KDL 46V5100", "Sony KDL-46V5100", "same rare code"],
+    // Two colours of one series share the part before the slash, but are two products.
+    [{ field: "v", type: "codes" }, "Sony VAIO VGN-NW280F/L", "Sony VAIO VGN-NW280F/S", "else"],
     [{ field: "v", type: "codes" }, "Sony KDL-46V5100", "Sony Bravia 46 inch", "null"],
+    [{ field: "v", type: "quantities" }, "SanDisk Ultra 64 GB", "sandisk ultra 64gb microSD", "same quantities"],
+    [{ field: "v", type: "quantities" }, "SanDisk Ultra 64GB 100MB/s", "SanDisk Ultra 64GB 80 MB/s", "some quantities differ"],
+    [{ field: "v", type: "quantities" }, "SanDisk Ultra 64GB", "SanDisk Ultra 128GB", "else"],
+    [{ field: "v", type: "quantities" }, 'Dell 15.6" 8GB', "Dell 15.6 inch 8 GB RAM", "same quantities"],
+    [{ field: "v", type: "quantities" }, "SanDisk Ultra 64GB", 'SanDisk 14"', "null"],
+    [{ field: "v", type: "quantities" }, "SanDisk Ultra", "SanDisk Ultra 64GB", "null"],
   ])("%o: %s vs %s -> %s", (config, a, b, expected) => {
     expect(levelOf(config, a, b)).toBe(expected);
   });

@@ -5,7 +5,7 @@ import { createDateReader, createDecimalReader, createEmailReader, createPhoneRe
 import type { ComparatorType, ComparisonConfig } from "../config/dedupeConfigSchema.ts";
 import { damerauLevenshteinDistance, levenshteinDistance } from "./editDistance.ts";
 import { jaroWinkler } from "./jaroWinkler.ts";
-import { modelCodes, wordTokens } from "./productTokens.ts";
+import { modelCodePieces, modelCodes, quantitiesOf, wordTokens, type CodePiece } from "./productTokens.ts";
 import { jaccardOfSorted, qgramSet, tokenSet, tokenSetOfSorted } from "./setSimilarity.ts";
 import { softTfidfCosine, tfidfCosine, tfidfVector, type TfidfVector } from "./tfidf.ts";
 import { documentFrequency, type Vocabulary } from "./vocabulary.ts";
@@ -39,7 +39,10 @@ export interface Comparison {
   textOf(record: DataRecord): string | null;
   /** Parses normalized text into the form `comparePrepared` takes; null when it cannot be compared. */
   prepare(text: string): unknown;
-  /** Level index of two prepared values (never the null level). */
+  /**
+   * Level index of two prepared values: the null level only when they hold nothing to compare with each other
+   * (`quantities` without a unit in common).
+   */
   comparePrepared(a: unknown, b: unknown): number;
   /** Level index of two records. */
   compare(a: DataRecord, b: DataRecord): number;
@@ -74,6 +77,7 @@ const DEFAULT_THRESHOLDS: Readonly<Record<ComparatorType, readonly number[]>> = 
   tokenSet: [0.9, 0.7],
   tfidf: [0.8, 0.6, 0.4, 0.2],
   codes: [],
+  quantities: [],
   numeric: [1],
   date: [31, 366],
   phone: [],
@@ -237,27 +241,42 @@ export function createComparison(config: ComparisonConfig, options: CreateCompar
       // A code held by more records than this (a processor model in laptop titles) says little about the product.
       const rare = Math.max(2, vocabulary.docs * 0.01);
       prepare = (text) => {
-        const codes = modelCodes(text);
-        return codes.length === 0 ? null : codes;
+        const pieces = modelCodePieces(text);
+        return pieces.length === 0 ? null : pieces;
       };
       levels.labels[1] = "same rare code";
       add(levels, "same common code");
       compareP = (a, b) => {
-        const x = a as string[];
-        const y = b as string[];
         let fewest = Number.POSITIVE_INFINITY;
-        let i = 0;
-        let j = 0;
-        while (i < x.length && j < y.length) {
-          if (x[i] === y[j]) {
-            fewest = Math.min(fewest, documentFrequency(vocabulary, x[i]!));
-            i++;
-            j++;
-          } else if (x[i]! < y[j]!) i++;
-          else j++;
-        }
+        for (const code of sharedCodes(a as CodePiece[], b as CodePiece[])) fewest = Math.min(fewest, documentFrequency(vocabulary, code));
         if (fewest === Number.POSITIVE_INFINITY) return 3;
         return fewest <= rare ? 1 : 2;
+      };
+      break;
+    }
+    case "quantities": {
+      // Each unit's values, e.g. { gb: "64", in: "14" }; several values of one unit are kept sorted.
+      prepare = (text) => {
+        const byUnit = new Map<string, string[]>();
+        for (const q of quantitiesOf(text)) (byUnit.get(q.unit) ?? byUnit.set(q.unit, []).get(q.unit)!).push(String(q.value));
+        return byUnit.size === 0 ? null : byUnit;
+      };
+      levels.labels[1] = "same quantities";
+      add(levels, "some quantities differ");
+      compareP = (a, b) => {
+        const x = a as Map<string, string[]>;
+        const y = b as Map<string, string[]>;
+        let agree = 0;
+        let differ = 0;
+        for (const [unit, values] of x) {
+          const other = y.get(unit);
+          if (other === undefined) continue;
+          if (values.some((v) => other.includes(v))) agree++;
+          else differ++;
+        }
+        // No unit in common: nothing to compare, which is no evidence either way.
+        if (agree + differ === 0) return 0;
+        return differ === 0 ? 1 : agree > 0 ? 2 : 3;
       };
       break;
     }
@@ -400,6 +419,22 @@ export function createComparison(config: ComparisonConfig, options: CreateCompar
       return cmp(pa, pb);
     },
   };
+}
+
+/**
+ * The codes two texts agree on. Two codes agree when they are written alike (`KDL-46V5100`,
+ * `KDL46V5100`) or one is a separated part of the other (`46V5100` in `KDL-46V5100`); two variants of one series
+ * (`VGN-NW280F/L`, `VGN-NW280F/S`) share a part but neither is the other, and do not agree.
+ */
+function sharedCodes(a: readonly CodePiece[], b: readonly CodePiece[]): string[] {
+  const out: string[] = [];
+  for (const x of a) {
+    for (const y of b) {
+      if (x.full === y.full || y.parts.includes(x.full)) out.push(x.full);
+      else if (x.parts.includes(y.full)) out.push(y.full);
+    }
+  }
+  return out;
 }
 
 function sameTokens(a: readonly string[], b: readonly string[]): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { modelCodes, quantitiesOf, wordTokens } from "./productTokens.ts";
+import { modelCodePieces, modelCodes, quantitiesOf, wordTokens } from "./productTokens.ts";
 
 describe("wordTokens", () => {
   test("reads each quantity as one word, however its unit is written", () => {
@@ -33,6 +33,13 @@ describe("modelCodes", () => {
     expect(modelCodes("sony kdl46v5100")).toEqual(["kdl46v5100"]);
     expect(modelCodes("intel xeon (bx80621e52640)")).toEqual(["bx80621e52640"]);
     expect(modelCodes("epson elplp12 lamp")).toEqual(["elplp12"]);
+  });
+
+  test("keeps each code as written with the codes among its parts", () => {
+    expect(modelCodePieces("vgn-nw280f/l and kdl-46v5100")).toEqual([
+      { full: "vgnnw280fl", parts: ["nw280f"] },
+      { full: "kdl46v5100", parts: ["46v5100"] },
+    ]);
   });
 
   test("leaves out quantities, short pieces and words without digits", () => {

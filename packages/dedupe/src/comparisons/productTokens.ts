@@ -61,27 +61,56 @@ function trimNumber(n: string): string {
   return n.includes(".") ? n.replace(/\.?0+$/, "") : n;
 }
 
+/** A model number as written (`full`, separators removed) and the codes among its separated parts. */
+export interface CodePiece {
+  readonly full: string;
+  readonly parts: readonly string[];
+}
+
 /**
- * Model numbers, part numbers and other codes in a text: pieces of letters and digits together, at least four
- * characters long, with dashes, dots and slashes removed (`KDL-46V5100` gives `kdl46v5100` and `46v5100`).
- * Quantities (`500gb`, `2.5ghz`) are not codes.
+ * Model numbers, part numbers and other codes in a text, one piece per code as written: letters and digits
+ * together, at least four characters long, with dashes, dots and slashes removed (`KDL-46V5100` is `kdl46v5100`),
+ * and the parts between those separators that are codes themselves (`46v5100`). Quantities (`500gb`, `2.5ghz`)
+ * are not codes.
  */
-export function modelCodes(text: string): string[] {
-  const found = new Set<string>();
-  const add = (piece: string): void => {
-    const code = piece.replace(SEPARATORS, "");
-    if (code.length < 4 || !LETTER.test(code) || !DIGIT.test(code)) return;
-    QUANTITY.lastIndex = 0;
-    if (isQuantity(piece)) return;
-    found.add(code);
-  };
+export function modelCodePieces(text: string): CodePiece[] {
+  const out: CodePiece[] = [];
+  const seen = new Set<string>();
   for (const m of text.matchAll(PIECE)) {
     const piece = m[0];
-    add(piece);
-    if (SEPARATORS.test(piece)) for (const part of piece.split(SEPARATORS)) add(part);
-    SEPARATORS.lastIndex = 0;
+    const full = asCode(piece);
+    const parts: string[] = [];
+    if (/[-/.]/.test(piece)) {
+      for (const part of piece.split(/[-/.]/)) {
+        const code = asCode(part);
+        if (code !== null && code !== full && !parts.includes(code)) parts.push(code);
+      }
+    }
+    if (full === null && parts.length === 0) continue;
+    // A piece that is no code as a whole (`i5-4200u` is one, `core-2` is not) still has its coded parts.
+    for (const code of full === null ? parts : [full]) {
+      if (seen.has(code)) continue;
+      seen.add(code);
+      out.push({ full: code, parts: full === null ? [] : parts });
+    }
+  }
+  return out;
+}
+
+/** Every code of a text: each piece's code and its coded parts, sorted (`KDL-46V5100` gives `46v5100`, `kdl46v5100`). */
+export function modelCodes(text: string): string[] {
+  const found = new Set<string>();
+  for (const p of modelCodePieces(text)) {
+    found.add(p.full);
+    for (const part of p.parts) found.add(part);
   }
   return [...found].sort();
+}
+
+function asCode(piece: string): string | null {
+  const code = piece.replace(SEPARATORS, "");
+  if (code.length < 4 || !LETTER.test(code) || !DIGIT.test(code)) return null;
+  return isQuantity(piece) ? null : code;
 }
 
 function isQuantity(piece: string): boolean {

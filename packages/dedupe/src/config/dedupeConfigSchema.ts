@@ -68,7 +68,24 @@ export interface LshBlockingRule {
   readonly seed?: number;
 }
 
-export type BlockingRule = KeyBlockingRule | SortedNeighbourhoodRule | LshBlockingRule;
+/**
+ * Token blocking with pruning: records sharing a word that few records hold are candidates, and each record keeps
+ * only its `neighbours` candidates whose shared words weigh most (summed inverse document frequency), in the
+ * manner of meta-blocking's cardinality node pruning. Words are those of the `tfidf` comparison (quantities as
+ * one word) and the model codes.
+ */
+export interface TokenBlockingRule {
+  readonly type: "tokens";
+  readonly name?: string;
+  /** Fields joined with a space before words are taken. */
+  readonly on: readonly string[];
+  /** Candidates kept per record, default 10. */
+  readonly neighbours?: number;
+  /** Words held by more records than this are no block. Default: 2 x the square root of the records, at least 20. */
+  readonly maxBlockSize?: number;
+}
+
+export type BlockingRule = KeyBlockingRule | SortedNeighbourhoodRule | LshBlockingRule | TokenBlockingRule;
 
 export interface BlockingConfig {
   readonly rules: readonly BlockingRule[];
@@ -89,6 +106,7 @@ export type ComparatorType =
   | "tokenSet"
   | "tfidf"
   | "codes"
+  | "quantities"
   | "numeric"
   | "date"
   | "phone"
@@ -231,9 +249,16 @@ const blockingRule = z.discriminatedUnion("type", [
     rows: z.int().min(1).max(16).exactOptional(),
     seed: z.int().exactOptional(),
   }),
+  z.strictObject({
+    type: z.literal("tokens"),
+    name,
+    on: z.array(z.string().min(1)).min(1),
+    neighbours: z.int().min(1).max(1000).exactOptional(),
+    maxBlockSize: z.int().min(2).exactOptional(),
+  }),
 ]);
 const comparatorType = z.enum([
-  "exact", "levenshtein", "damerauLevenshtein", "jaroWinkler", "jaccard", "tokenSet", "tfidf", "codes", "numeric", "date", "phone", "email",
+  "exact", "levenshtein", "damerauLevenshtein", "jaroWinkler", "jaccard", "tokenSet", "tfidf", "codes", "quantities", "numeric", "date", "phone", "email",
 ]);
 const comparison = z.strictObject({
   name,

@@ -60,7 +60,7 @@ describe("parseDedupeConfig", () => {
     expect((error as ConfigError).code).toBe("CLEANSE_DEDUPE_BAD_CONFIG");
     expect((error as ConfigError).location).toEqual({ file: "job.yaml" });
     expect((error as ConfigError).message).toMatchInlineSnapshot(
-      `"Invalid dedupe configuration: expected the documented shape, received 2 problems: blocking.rules.0.on: Too small: expected array to have >=1 items; comparisons.0.type: Invalid option: expected one of "exact"|"levenshtein"|"damerauLevenshtein"|"jaroWinkler"|"jaccard"|"tokenSet"|"tfidf"|"codes"|"numeric"|"date"|"phone"|"email""`,
+      `"Invalid dedupe configuration: expected the documented shape, received 2 problems: blocking.rules.0.on: Too small: expected array to have >=1 items; comparisons.0.type: Invalid option: expected one of "exact"|"levenshtein"|"damerauLevenshtein"|"jaroWinkler"|"jaccard"|"tokenSet"|"tfidf"|"codes"|"quantities"|"numeric"|"date"|"phone"|"email""`,
     );
   });
 

@@ -29,7 +29,8 @@ export type ResolvedBlockingRule =
       readonly bands: number;
       readonly rows: number;
       readonly seed: number;
-    };
+    }
+  | { readonly type: "tokens"; readonly name: string; readonly on: readonly string[]; readonly neighbours: number; readonly maxBlockSize: number | undefined };
 
 export interface ResolvedComparison {
   readonly name: string;
@@ -87,6 +88,7 @@ function ruleName(rule: BlockingRule): string {
   if (rule.name !== undefined) return rule.name;
   if (rule.type === "key") return rule.on.map((s) => keyPartName(resolveKeyPart(s))).join(" & ");
   if (rule.type === "sortedNeighbourhood") return `sorted(${rule.on.map((s) => keyPartName(resolveKeyPart(s))).join(", ")}; window ${rule.window ?? 5})`;
+  if (rule.type === "tokens") return `tokens(${rule.on.join(" ")}; ${rule.neighbours ?? 10} per record)`;
   return `lsh(${rule.on.join(" ")}; q=${rule.q ?? 3}, ${rule.bands ?? 8}x${rule.rows ?? 3})`;
 }
 
@@ -95,6 +97,7 @@ export function resolveRule(rule: BlockingRule, index: number, orders?: DateOrde
   const part = (spec: KeySpec): ResolvedKeyPart => resolveKeyPart(spec, orders);
   if (rule.type === "key") return { type: "key", name, on: rule.on.map(part) };
   if (rule.type === "sortedNeighbourhood") return { type: "sortedNeighbourhood", name, on: rule.on.map(part), window: rule.window ?? 5 };
+  if (rule.type === "tokens") return { type: "tokens", name, on: rule.on, neighbours: rule.neighbours ?? 10, maxBlockSize: rule.maxBlockSize };
   return { type: "lsh", name, on: rule.on, q: rule.q ?? 3, bands: rule.bands ?? 8, rows: rule.rows ?? 3, seed: rule.seed ?? 1 + index };
 }
 
