@@ -32,7 +32,7 @@ export { formatExplanation, type FormatExplanationOptions } from "./explain/form
 export type { DedupeModel, ModelComparison, ModelLevel, TermFrequencyTable, TrainingSummary } from "./scoring/DedupeModel.ts";
 export type { LabelCheck, LabelledPair, LabelOptions } from "./scoring/runMatching.ts";
 export type { BlockingRuleStats, BlockingStats } from "./blocking/blockPairs.ts";
-export { clusterPairs, type Cluster, type ClusterPairsOptions, type ScoredIdPair } from "./clustering/clusterPairs.ts";
+export { clusterPairs, type Cluster, type ClusteringMethod, type ClusterPairsOptions, type ScoredIdPair } from "./clustering/clusterPairs.ts";
 export { compareIds } from "./clustering/compareIds.ts";
 export {
   buildGoldenRecords,

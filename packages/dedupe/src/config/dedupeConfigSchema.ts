@@ -1,5 +1,6 @@
 import { createPhoneParser, type DateOrder } from "@cleanse/values";
 import { z } from "zod";
+import type { ClusteringMethod } from "../clustering/clusterPairs.ts";
 
 /** How a blocking key is derived from a field's value. */
 export type KeyTransform =
@@ -168,8 +169,15 @@ export interface EmConfig {
   readonly initialLambda?: number;
 }
 
-/** Guard against clusters chained together by weak links. */
+/** How linked records form clusters, and the guard against clusters chained together by weak links. */
 export interface ClusteringConfig {
+  /**
+   * `connected` (connected components of the matching pairs, default), `center` (stars: a record joins a
+   * centre, never a member), `mergeCenter` (stars whose centres match merge) or `agglomerative` (clusters
+   * merge while the summed match weight of their scored pairs, below-threshold pairs included, favours a
+   * match). See docs/dedupe.md, "Clusters and the chaining guard".
+   */
+  readonly method?: ClusteringMethod;
   /** `off`, `flag` (report chained clusters) or `split` (cut the weakest link until the conflicting
    * records part). Default `flag`. */
   readonly chaining?: "off" | "flag" | "split";
@@ -303,6 +311,7 @@ const schema = z.strictObject({
     .exactOptional(),
   clustering: z
     .strictObject({
+      method: z.enum(["connected", "center", "mergeCenter", "agglomerative"]).exactOptional(),
       chaining: z.enum(["off", "flag", "split"]).exactOptional(),
       chainingMinProbability: z.number().min(0).max(1).exactOptional(),
     })

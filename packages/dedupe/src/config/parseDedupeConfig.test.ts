@@ -84,3 +84,21 @@ describe("dedupeConfigSchema", () => {
     expect(Object.keys(schema.properties as object)).toContain("comparisons");
   });
 });
+
+describe("clustering.method", () => {
+  const base = { blocking: { rules: [{ type: "key", on: ["dob"] }] }, comparisons: [{ field: "n", type: "exact" }] };
+
+  test("defaults to connected and keeps the chosen method", () => {
+    expect(resolveConfig(parseDedupeConfig(base)).clusteringMethod).toBe("connected");
+    const config = parseDedupeConfig({ ...base, clustering: { method: "agglomerative", chaining: "split" } });
+    expect(resolveConfig(config)).toMatchObject({ clusteringMethod: "agglomerative", chaining: "split" });
+  });
+
+  test("rejects an unknown method and lists the methods in the JSON Schema", () => {
+    expect(() => parseDedupeConfig({ ...base, clustering: { method: "star" } })).toThrow(
+      /clustering\.method: Invalid option: expected one of "connected"\|"center"\|"mergeCenter"\|"agglomerative"/,
+    );
+    const clustering = (dedupeConfigJsonSchema().properties as Record<string, { properties: Record<string, { enum?: string[] }> }>).clustering!;
+    expect(clustering.properties.method!.enum).toEqual(["connected", "center", "mergeCenter", "agglomerative"]);
+  });
+});

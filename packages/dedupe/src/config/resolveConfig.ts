@@ -1,4 +1,5 @@
 import type { DateOrder } from "@cleanse/values";
+import type { ClusteringMethod } from "../clustering/clusterPairs.ts";
 import type {
   BlockingRule,
   ComparisonConfig,
@@ -54,6 +55,7 @@ export interface ResolvedConfig {
     readonly seed: number;
     readonly initialLambda: number | undefined;
   };
+  readonly clusteringMethod: ClusteringMethod;
   readonly chaining: "off" | "flag" | "split";
   readonly chainingMinProbability: number;
   readonly golden: GoldenConfig & { readonly default: SurvivorshipRule };
@@ -134,6 +136,7 @@ export function resolveConfig(config: DedupeConfig, idField?: string): ResolvedC
       seed: em.seed ?? 42,
       initialLambda: em.initialLambda,
     },
+    clusteringMethod: config.clustering?.method ?? "connected",
     chaining: config.clustering?.chaining ?? "flag",
     chainingMinProbability: config.clustering?.chainingMinProbability ?? 0.01,
     golden: { ...config.golden, default: config.golden?.default ?? "mostComplete" },

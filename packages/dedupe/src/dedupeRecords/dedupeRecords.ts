@@ -119,8 +119,8 @@ export interface DedupeResult {
 /**
  * Finds duplicate records without labelled data: blocking rules pick candidate pairs, multi-level
  * comparisons turn each pair into a comparison vector, EM estimates the Fellegi-Sunter m and u
- * probabilities and the prior, pairs above the threshold are clustered with union-find, and each
- * cluster gets a golden record.
+ * probabilities and the prior, pairs above the threshold are clustered (connected components unless
+ * `clustering.method` says otherwise), and each cluster gets a golden record.
  * @param records - records with an id field (any iterable or async iterable)
  * @param config - a configuration (plain data or YAML text) or `auto` to let autoConfigure choose
  * @param options - id field, threshold, workers, a pre-trained model, labels
@@ -171,6 +171,7 @@ export async function dedupeRecords(
     codes,
     probabilities,
     threshold,
+    method: resolved.clusteringMethod,
     chaining: resolved.chaining,
     chainingMinProbability: resolved.chainingMinProbability,
   });
