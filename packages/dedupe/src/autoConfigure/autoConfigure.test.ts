@@ -128,7 +128,11 @@ describe("autoConfigure on product and low-diversity data", () => {
   test("compares product names by weighted words and by model numbers, and blocks on the numbers", () => {
     const config = autoConfigure(products);
     expect(profileColumns(products).find((p) => p.field === "name")).toMatchObject({ role: "product" });
-    expect(config.comparisons.filter((c) => c.field === "name").map((c) => c.type)).toEqual(["tfidf", "codes", "quantities"]);
+    expect(config.comparisons.filter((c) => c.field === "name").map((c) => [c.name, c.type])).toEqual([
+      [undefined, "tfidf"],
+      ["codes", "codes"],
+      ["quantities", "quantities"],
+    ]);
     expect(config.comparisons.find((c) => c.field === "manufacturer")).toMatchObject({ type: "jaroWinkler", termFrequency: true });
     expect(config.blocking.rules).toContainEqual({ type: "key", on: [{ field: "name", transform: "codes" }] });
   });

@@ -23,19 +23,6 @@ export interface AutoConfigureOptions {
 
 const MAX_COMPARISONS = 12;
 
-function comparisonsFor(p: ColumnProfile): ComparisonConfig[] {
-  // A product's name is evidence three times: its words weighted by rarity, its model numbers, its quantities.
-  if (p.role === "product") {
-    return [
-      { field: p.field, type: "tfidf" },
-      { name: `${p.field} codes`, field: p.field, type: "codes" },
-      { name: `${p.field} quantities`, field: p.field, type: "quantities" },
-    ];
-  }
-  const c = comparisonFor(p);
-  return c === undefined ? [] : [c];
-}
-
 function comparisonFor(p: ColumnProfile): ComparisonConfig | undefined {
   const field = p.field;
   const pinyin = p.shape === "cjk" ? ({ normalize: "pinyin" } as const) : {};
@@ -91,9 +78,25 @@ function comparisonFor(p: ColumnProfile): ComparisonConfig | undefined {
     case "brand":
       return { field, type: "jaroWinkler", thresholds: [0.92, 0.8], termFrequency: true };
     case "product":
+      // Its model numbers and quantities are compared once over every product column (see productEvidence).
+      return { field, type: "tfidf" };
     case "recordKey":
       return undefined;
   }
+}
+
+/**
+ * A product is evidence three times: the words of each product column weighted by rarity, and the model numbers
+ * and quantities of all of them together, since a name may say `KDL-46V5100` and the other side's description
+ * `Model: KDL46V5100`.
+ */
+function productEvidence(products: readonly ColumnProfile[]): ComparisonConfig[] {
+  if (products.length === 0) return [];
+  const field = products.length === 1 ? products[0]!.field : products.map((p) => p.field);
+  return [
+    { name: "codes", field, type: "codes" },
+    { name: "quantities", field, type: "quantities" },
+  ];
 }
 
 /** Importance order of roles when there are more columns than comparisons allowed. */
@@ -265,7 +268,8 @@ export function configureWithSources(records: readonly DataRecord[], options: Au
     ...(options.nullValues === undefined ? {} : { nullValues: options.nullValues }),
   }).filter((p) => p.field !== options.sourceField && p.nullRatio < 0.95 && p.distinct > 1);
   const usable = profiles
-    .flatMap((p) => comparisonsFor(p).map((c) => ({ p, c })))
+    .map((p) => ({ p, c: comparisonFor(p) }))
+    .filter((x): x is { p: ColumnProfile; c: ComparisonConfig } => x.c !== undefined)
     .sort((a, b) => ROLE_RANK.indexOf(a.p.role) - ROLE_RANK.indexOf(b.p.role))
     .slice(0, MAX_COMPARISONS);
   const order = new Map(profiles.map((p, k) => [p.field, k]));
@@ -301,7 +305,7 @@ export function configureWithSources(records: readonly DataRecord[], options: Au
     // more likely a match than not. A dedupe joins every pair above the threshold into clusters: 0.9.
     threshold: options.threshold ?? (options.mode === "link" ? 0.5 : 0.9),
     blocking: { rules: chosen, maxBlockSize: Math.max(200, Math.min(2000, Math.round(Math.sqrt(Math.max(n, 1)) * 10))) },
-    comparisons: usable.map((x) => x.c),
+    comparisons: [...usable.map((x) => x.c), ...productEvidence(byRole.get("product") ?? [])],
     clustering: { chaining: "split" },
     ...(options.nullValues === undefined ? {} : { nullValues: options.nullValues }),
   };
