@@ -57,6 +57,18 @@ export {
 } from "./comparisons/editDistance.ts";
 export { qgramJaccard, tokenSetSimilarity } from "./comparisons/setSimilarity.ts";
 export { evaluateClusters, evaluatePairs, type PairMetrics } from "./evaluatePairs/evaluatePairs.ts";
+export {
+  reviewPairs,
+  type ReviewAnswer,
+  type ReviewedPair,
+  type ReviewInput,
+  type ReviewPair,
+  type ReviewPairsOptions,
+  type ReviewResult,
+  type ReviewRound,
+} from "./review/reviewPairs.ts";
+export { LABEL_COLUMNS, readLabels, type ReadLabelsOptions } from "./labels/readLabels.ts";
+export { InvalidLabelsError, type InvalidLabelsCode } from "./labels/InvalidLabelsError.ts";
 export { linkRecords, type LinkedPair, type LinkOptions, type LinkResult, type LinkStats } from "./linkRecords/linkRecords.ts";
 export { loadModel, saveModel } from "./incremental/saveModel.ts";
 export {

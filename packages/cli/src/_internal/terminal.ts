@@ -6,8 +6,10 @@ export interface Terminal {
   readonly isTTY: boolean;
   /** Width of stderr in columns, when it is a terminal: progress lines are cut to it. */
   columns?(): number | undefined;
-  /** Standard input as bytes, for a file argument of `-`. */
+  /** Standard input as bytes, for a file argument of `-` (and the answers of `cleanse review`). */
   readonly stdin?: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+  /** Whether standard input is an interactive terminal: someone types the answers (they are not echoed then). */
+  readonly stdinIsTTY?: boolean;
   /** Writes bytes to standard output (an output of `-`), resolving when they are flushed. */
   writeOut?(bytes: Uint8Array): Promise<void>;
 }
@@ -20,6 +22,7 @@ export function processTerminal(): Terminal {
     isTTY: process.stderr.isTTY === true,
     columns: () => process.stderr.columns,
     stdin: process.stdin,
+    stdinIsTTY: process.stdin.isTTY === true,
     writeOut: (bytes) =>
       new Promise<void>((resolve, reject) => {
         process.stdout.write(bytes, (error) => (error ? reject(error) : resolve()));

@@ -15,6 +15,8 @@ export interface Command {
   readonly usage: string;
   readonly summary: string;
   readonly options: OptionSpecs;
+  /** What an interrupted run (Ctrl-C) leaves behind, for its message. Default: "no output was changed". */
+  readonly interrupted?: string;
   /** Two or three command lines that show typical uses, for `cleanse help <command>`. */
   readonly examples: readonly string[];
   /** Runs the command; its code is loaded on first use, so that `cleanse --help` loads nothing else. */

@@ -4,6 +4,7 @@ import { explainCommand } from "./explainCommand.ts";
 import { linkCommand } from "./linkCommand.ts";
 import { profileCommand } from "./profileCommand.ts";
 import { reconcileCommand } from "./reconcileCommand.ts";
+import { reviewCommand } from "./reviewCommand.ts";
 import { runCommand } from "./runCommand.ts";
 import { validateCommand } from "./validateCommand.ts";
 
@@ -14,6 +15,7 @@ export const commands: readonly Command[] = [
   profileCommand,
   dedupeCommand,
   linkCommand,
+  reviewCommand,
   explainCommand,
   reconcileCommand,
 ];

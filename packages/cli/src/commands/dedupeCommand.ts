@@ -15,6 +15,7 @@ export const dedupeCommand: Command = {
     config: { type: "string", short: "c", value: "dedupe.yaml", description: "override the zero-config choices (see --print-config)" },
     "print-config": { type: "boolean", description: "print the configuration zero-config chooses, as YAML, and stop" },
     threshold: { type: "string", value: "p", description: "match probability (0..1) above which records are linked" },
+    labels: { type: "string", value: "labels.csv", description: "train with these labelled pairs (a,b,match with yes or no; cleanse review writes them)" },
     golden: { type: "string", value: "file", description: "write one golden record per cluster of duplicates, with lineage" },
     report: { type: "string", value: "file", description: "write the statistics, clusters and model as JSON" },
     "save-model": { type: "string", value: "file", description: "save the trained model, to match new records later" },
@@ -25,6 +26,7 @@ export const dedupeCommand: Command = {
   examples: [
     "cleanse dedupe customers.csv --id id --out clustered.csv --golden golden.csv",
     "cleanse dedupe customers.csv --id id --print-config > dedupe.yaml",
+    "cleanse dedupe customers.csv --id id --labels labels.csv --out clustered.csv",
     "cat customers.csv | cleanse dedupe - --id id --out - > clustered.csv",
   ],
   run: async (args, ctx) => (await import("./run/dedupe.ts")).runDedupe(args, ctx),

@@ -7,7 +7,7 @@ export const linkCommand: Command = {
   usage: "cleanse link <left> <right> --id <idField> --out <pairs.csv> [options]",
   summary:
     "Links the records of two sources that describe the same entity (CRM customers to ERP customers).\n" +
-    "Trained without labels; writes left_id,right_id,match_probability (one-to-one unless --many).\n" +
+    "Trained without labels unless --labels; writes left_id,right_id,match_probability (one-to-one unless --many).\n" +
     "Exit codes: 0 done, 2 usage, configuration or I/O error.",
   options: {
     id: { type: "string", value: "field", description: "the id field (of both sides, unless --right-id)" },
@@ -17,6 +17,7 @@ export const linkCommand: Command = {
     many: { type: "boolean", description: "keep every pair above the threshold instead of the best one-to-one pairs" },
     config: { type: "string", short: "c", value: "dedupe.yaml", description: "override the zero-config choices" },
     threshold: { type: "string", value: "p", description: "match probability (0..1) above which records are linked" },
+    labels: { type: "string", value: "labels.csv", description: "train with these labelled pairs (a left id, b right id, match yes or no; cleanse review writes them)" },
     golden: { type: "string", value: "file", description: "write one golden record per linked pair, with lineage" },
     ...INPUT_OPTIONS,
     ...ESCAPE_FORMULAS_OPTION,

@@ -72,7 +72,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
       return await command.run(args, { term, cwd: options.cwd ?? userCwd(), signal: controller.signal });
     } catch (error) {
       if (!interrupted) throw error;
-      term.err(`\ncleanse: interrupted by ${interrupted}; no output was changed.\n`);
+      term.err(`\ncleanse: interrupted by ${interrupted}; ${command.interrupted ?? "no output was changed"}.\n`);
       if (debug && error instanceof Error && error.stack) term.err(`${error.stack}\n`);
       return exitCodeOf(interrupted);
     } finally {

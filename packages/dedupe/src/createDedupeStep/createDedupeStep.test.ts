@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { addIssue, ConfigError, createMemorySink, processRecords, runPipeline, type DataRecord, type PipelineProgress, type RecordEnvelope } from "@cleanse/core";
+import { addIssue, ConfigError, createMemorySink, processRecords, runPipeline, toRecordSource, type DataRecord, type PipelineProgress, type RecordEnvelope } from "@cleanse/core";
 import { describe, expect, test } from "vitest";
 import { checkProgress } from "../_testing/checkProgress.ts";
 import { loadFebrl1 } from "../_testing/loadTestData.ts";
@@ -164,6 +164,24 @@ describe("createDedupeStep", () => {
     const section = report.sections.dedupe as DedupeReportSection;
     expect(section.blocking.map((b) => b.rule)).toEqual(["date_of_birth"]);
     expect(createDedupeStep("auto").name).toBe("dedupe");
+  });
+
+  test("trains with a labels file opened through the job, and checks its ids", async () => {
+    const pairs = sample
+      .filter((r) => String(r.rec_id).includes("-dup-"))
+      .slice(0, 20)
+      .map((r) => ({ a: String(r.rec_id).replace(/-dup-\d+$/, "-org"), b: String(r.rec_id), match: "yes" }))
+      .filter((p) => sample.some((r) => r.rec_id === p.a));
+    const opened: unknown[] = [];
+    const ctx = (rows: readonly DataRecord[]) => ({ baseDir: ".", openSource: (spec: unknown) => (opened.push(spec), toRecordSource(rows, { name: "labels.csv" })) });
+    const plain = (await runPipeline({ source: sample, steps: [createDedupeStep({ idField: "rec_id" })] })).sections.dedupe as DedupeReportSection;
+    const labelled = (await runPipeline({ source: sample, steps: [createDedupeStep({ idField: "rec_id", labels: "labels.csv" }, ctx(pairs))] })).sections.dedupe as DedupeReportSection;
+    expect(opened).toEqual(["labels.csv"]);
+    expect(pairs.length).toBeGreaterThan(5);
+    expect(labelled.lambda).not.toBe(plain.lambda);
+    const bad = createDedupeStep({ idField: "rec_id", labels: "labels.csv" }, ctx([{ a: String(sample[0]!.rec_id), b: "nobody", match: "no" }]));
+    await expect(runPipeline({ source: sample, steps: [bad] })).rejects.toMatchObject({ code: "CLEANSE_LABELS_UNKNOWN_ID", message: 'labels.csv, record 1: field "b" is "nobody", which no record has as its id.' });
+    expect(() => createDedupeStep({ idField: "rec_id", labels: "labels.csv" })).toThrow(/needs a way to open its labels file/);
   });
 
   test("rejects bad options with the job file as location", () => {

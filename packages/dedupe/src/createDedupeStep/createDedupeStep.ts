@@ -20,6 +20,7 @@ import { explainPair, type PairExplanation } from "../explain/explainPair.ts";
 import { formatExplanation } from "../explain/formatExplanation.ts";
 import type { GoldenRecord } from "../golden/buildGoldenRecords.ts";
 import { loadModel } from "../incremental/saveModel.ts";
+import { readLabels } from "../labels/readLabels.ts";
 import type { DedupeModel } from "../scoring/DedupeModel.ts";
 
 /** Options of the dedupe pipeline step, as written in a job file. */
@@ -33,6 +34,8 @@ export interface DedupeStepOptions {
   readonly collapse?: boolean;
   /** A saved model (path relative to the job file, or the model itself) to use instead of training. */
   readonly model?: string | DedupeModel;
+  /** A labels file (`a,b,match`, as `cleanse review` writes it; path relative to the job file) to train with. */
+  readonly labels?: string;
   /** Field names written into each record. Defaults `cluster_id` and `match_probability`. */
   readonly clusterIdField?: string;
   readonly probabilityField?: string;
@@ -47,6 +50,7 @@ const optionsSchema = z.strictObject({
   threshold: z.number().min(0).max(1).exactOptional(),
   collapse: z.boolean().exactOptional(),
   model: z.union([z.string().min(1), z.looseObject({ format: z.literal("cleanse-dedupe-model") })]).exactOptional(),
+  labels: z.string().min(1).exactOptional(),
   clusterIdField: z.string().min(1).exactOptional(),
   probabilityField: z.string().min(1).exactOptional(),
   reportLimit: z.int().nonnegative().exactOptional(),
@@ -138,6 +142,14 @@ export function createDedupeStep(input: DedupeStepOptions | DedupeConfig | "auto
     }
     model = loadModel(text);
   } else if (options.model !== undefined) model = loadModel(options.model);
+  const located = ctx?.file === undefined ? {} : { location: { file: ctx.file } };
+  if (options.labels !== undefined && model !== undefined) {
+    throw new ConfigError("The dedupe step takes labels to train with, or a model, not both: a model is used as it is.", { code: "CLEANSE_DEDUPE_BAD_CONFIG", ...located });
+  }
+  const openLabels = options.labels === undefined ? undefined : ctx?.openSource;
+  if (options.labels !== undefined && openLabels === undefined) {
+    throw new ConfigError("The dedupe step needs a way to open its labels file (StepFactoryContext.openSource).", { code: "CLEANSE_DEDUPE_BAD_CONFIG", ...located });
+  }
   const clusterField = options.clusterIdField ?? "cluster_id";
   const probField = options.probabilityField ?? "match_probability";
   const limit = options.reportLimit ?? 100;
@@ -174,9 +186,14 @@ export function createDedupeStep(input: DedupeStepOptions | DedupeConfig | "auto
         const fields = invalidFieldsOf(env);
         if (fields.length > 0) invalidFields[idOf(k)] = fields;
       });
+      if (openLabels !== undefined && !usable) {
+        throw new ConfigError(`dedupe: the labels name records by "${configuredId}", which does not hold a unique id for every record.`, { code: "CLEANSE_DEDUPE_BAD_CONFIG", ...located });
+      }
+      const labels = openLabels === undefined ? undefined : await readLabels(openLabels(options.labels!), { ids: seen, ...(context.signal ? { signal: context.signal } : {}) });
       const result = await dedupeRecords(records, chosen, {
         idField,
         invalidFields,
+        ...(labels === undefined || labels.length === 0 ? {} : { labels: { use: "train" as const, pairs: labels } }),
         ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
         ...(model === undefined ? {} : { model: { ...model, config: { ...model.config, idField } } }),
         ...(options.workers === undefined ? {} : { workers: options.workers }),

@@ -37,6 +37,22 @@ describe("createLinkStep", () => {
     expect(section).toMatchObject({ records: 9, otherRecords: 8, linked: 8, unlinked: 1 });
   });
 
+  test("trains with a labels file of pipeline ids (a) and ids of the other source (b)", async () => {
+    const crm: DataRecord[] = people.map(([s, g, p, e, d], i) => ({ customer_id: `C${i}`, surname: s, given: g, phone: p, email: e, dob: d }));
+    const erp: DataRecord[] = people.map(([s, g, p, e, d], i) => ({ erp_id: `E${i}`, surname: s, given: g, mobile: p, email: e, dob: d }));
+    const sources = (labels: readonly DataRecord[]) => ({
+      baseDir: ".",
+      openSource: (spec: unknown) => (spec === "labels.csv" ? toRecordSource(labels, { name: "labels.csv" }) : toRecordSource(erp, { name: "erp" })),
+    });
+    const options = { with: "erp", idField: "customer_id", withIdField: "erp_id", map: { mobile: "phone" }, labels: "labels.csv" };
+    const good = [{ a: "C0", b: "E0", match: "yes" }, { a: "C1", b: "E2", match: "no" }];
+    const run = processRecords(crm, [createLinkStep(options, sources(good))]);
+    await collect(run);
+    expect(run.report().sections.link).toMatchObject({ linked: 8 });
+    const swapped = processRecords(crm, [createLinkStep(options, sources([{ a: "E0", b: "C0", match: "yes" }]))]);
+    await expect(collect(swapped)).rejects.toMatchObject({ code: "CLEANSE_LABELS_UNKNOWN_ID", message: 'labels.csv, record 1: field "a" is "E0", which no left record has as its id.' });
+  });
+
   test("warns in the report when EM does not converge", async () => {
     const crm: DataRecord[] = people.map(([s, g, p], i) => ({ customer_id: `C${i}`, surname: s, given: g, phone: p }));
     const erp: DataRecord[] = people.map(([s, g, p], i) => ({ erp_id: `E${i}`, surname: s, given: g, mobile: p }));

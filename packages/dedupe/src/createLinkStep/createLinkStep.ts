@@ -2,6 +2,7 @@ import { getField, addIssue, ConfigError, createProgressReporter, type DataRecor
 import { z } from "zod";
 import type { DedupeConfig } from "../config/dedupeConfigSchema.ts";
 import { dedupeConfigSchema } from "../config/dedupeConfigSchema.ts";
+import { readLabels } from "../labels/readLabels.ts";
 import { linkRecords, type LinkedPair } from "../linkRecords/linkRecords.ts";
 
 /** Options of the link step, as written in a job file. */
@@ -17,6 +18,11 @@ export interface LinkStepOptions {
   /** The dedupe configuration, or `auto` (default). */
   readonly config?: DedupeConfig | "auto";
   readonly threshold?: number;
+  /**
+   * A labels file (`a,b,match`: `a` a pipeline id, `b` an id of the other source; as `cleanse review` writes it;
+   * path relative to the job file) to train with.
+   */
+  readonly labels?: string;
   /** Field that receives the linked id (null when none). Default `linked_id`. */
   readonly linkedIdField?: string;
   /** Field that receives the link's match probability. Default `link_probability`. */
@@ -34,6 +40,7 @@ const optionsSchema = z.strictObject({
   map: z.record(z.string(), z.string().min(1)).exactOptional(),
   config: z.union([z.literal("auto"), dedupeConfigSchema]).exactOptional(),
   threshold: z.number().gt(0).lt(1).exactOptional(),
+  labels: z.string().min(1).exactOptional(),
   linkedIdField: z.string().min(1).exactOptional(),
   probabilityField: z.string().min(1).exactOptional(),
   unlinked: z.enum(["error", "warning", "info"]).exactOptional(),
@@ -60,10 +67,10 @@ export interface LinkReportSection {
 
 /**
  * A pipeline step that links each record to its counterpart in another source (CRM customers to ERP
- * customers), one-to-one, trained without labels like `linkRecords`. Each record gets the linked id and
- * the match probability; records with no counterpart get a finding (info by default). It never drops a record, and
+ * customers), one-to-one, trained like `linkRecords` (with the labelled pairs of `labels`, when given). Each
+ * record gets the linked id and the match probability; records with no counterpart get a finding (info by default). It never drops a record, and
  * reports the phases of its work (reading the other source, then those of `linkRecords`) through the run's `onProgress`.
- * @param options - the other source, id fields, field mapping, threshold
+ * @param options - the other source, id fields, field mapping, threshold, a labels file
  * @param ctx - opens the other source (`ctx.openSource`)
  * @returns a stream step
  * @example
@@ -106,6 +113,11 @@ export function createLinkStep(options: LinkStepOptions, ctx: StepFactoryContext
         }
       }
       progress.end(other.length);
+      const idsOf = (records: readonly DataRecord[]) => new Set(records.map((r) => String(getField(r, idField))));
+      const labels =
+        options.labels === undefined
+          ? undefined
+          : await readLabels(openSource(options.labels), { ids: idsOf(envelopes.map((e) => e.record)), rightIds: idsOf(other), ...(context.signal ? { signal: context.signal } : {}) });
       const result = await linkRecords(
         envelopes.map((e) => e.record),
         other,
@@ -113,6 +125,7 @@ export function createLinkStep(options: LinkStepOptions, ctx: StepFactoryContext
         {
           idField,
           ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
+          ...(labels === undefined || labels.length === 0 ? {} : { labels: { use: "train" as const, pairs: labels } }),
           ...(context.signal ? { signal: context.signal } : {}),
           ...(context.progress ? { onProgress: context.progress } : {}),
         },

@@ -1,4 +1,5 @@
 import { AbortedError, createProgressReporter, type DataRecord, type ProgressEvent } from "@cleanse/core";
+import { leastCertain } from "../_internal/leastCertain.ts";
 import { readRecords } from "../_internal/readRecords.ts";
 import { toNullSet } from "../_internal/normalize.ts";
 import { createTable } from "../_internal/table.ts";
@@ -181,7 +182,10 @@ export async function dedupeRecords(
     const i = Math.floor(codes[p]! / n);
     pairs.push({ a: ids[i]!, b: ids[codes[p]! - i * n]!, match_probability: probabilities[p]!, match_weight: weights[p]! });
   }
-  const uncertainPairs = leastCertain(codes, weights, probabilities, ids, options.uncertainPairs ?? 20);
+  const uncertainPairs = leastCertain(weights, options.uncertainPairs ?? 20).map((p): MatchedPair => {
+    const i = Math.floor(codes[p]! / n);
+    return { a: ids[i]!, b: ids[codes[p]! - i * n]!, match_probability: probabilities[p]!, match_weight: weights[p]! };
+  });
   const out: DataRecord[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const k = clustered.clusterOf[i]!;
@@ -241,31 +245,4 @@ export async function dedupeRecords(
     stats,
     ...(matched.labelCheck ? { labelCheck: matched.labelCheck } : {}),
   };
-}
-
-function leastCertain(codes: Float64Array, weights: Float64Array, probabilities: Float64Array, ids: readonly string[], count: number): MatchedPair[] {
-  if (count <= 0) return [];
-  const n = ids.length;
-  // Keep the `count` pairs with the smallest |weight| (probability nearest 0.5).
-  const chosen: number[] = [];
-  for (let p = 0; p < codes.length; p++) {
-    const w = Math.abs(weights[p]!);
-    if (chosen.length < count) {
-      chosen.push(p);
-      if (chosen.length === count) chosen.sort((a, b) => Math.abs(weights[a]!) - Math.abs(weights[b]!));
-      continue;
-    }
-    if (w >= Math.abs(weights[chosen[count - 1]!]!)) continue;
-    let k = count - 1;
-    while (k > 0 && Math.abs(weights[chosen[k - 1]!]!) > w) {
-      chosen[k] = chosen[k - 1]!;
-      k--;
-    }
-    chosen[k] = p;
-  }
-  chosen.sort((a, b) => Math.abs(weights[a]!) - Math.abs(weights[b]!));
-  return chosen.map((p) => {
-    const i = Math.floor(codes[p]! / n);
-    return { a: ids[i]!, b: ids[codes[p]! - i * n]!, match_probability: probabilities[p]!, match_weight: weights[p]! };
-  });
 }

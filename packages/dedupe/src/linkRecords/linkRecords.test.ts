@@ -51,6 +51,32 @@ describe("linkRecords", () => {
   });
 });
 
+describe("linkRecords labels and uncertain pairs", () => {
+  const { crm, erp, truth } = crmErp();
+
+  test("lists the least certain candidate pairs, left id first", async () => {
+    const result = await linkRecords(crm, erp, "auto", { uncertainPairs: 15 });
+    expect(result.uncertainPairs).toHaveLength(15);
+    const distances = result.uncertainPairs.map((p) => Math.abs(p.match_weight));
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    for (const p of result.uncertainPairs) {
+      expect(p.left_id).toMatch(/^C/);
+      expect(p.right_id).toMatch(/^E/);
+    }
+    expect((await linkRecords(crm, erp, "auto")).uncertainPairs).toHaveLength(20);
+  });
+
+  test("trains with labelled pairs (a left, b right) and checks a model against them", async () => {
+    const pairs = [...truth.slice(0, 5).map(([a, b]) => ({ a, b, match: true })), { a: "C0", b: "E1001", match: false }];
+    const trained = await linkRecords(crm, erp, "auto", { labels: { use: "train", pairs } });
+    expect(trained.model.training).toMatchObject({ method: "labels", labelledPairs: 6 });
+    const m = evaluatePairs(trained.pairs.map((p) => [p.left_id, p.right_id] as const), truth);
+    expect(m.f1).toBeGreaterThanOrEqual(0.97);
+    const checked = await linkRecords(crm, erp, "auto", { labels: { use: "check", pairs } });
+    expect(checked.labelCheck).toMatchObject({ pairs: 6, truePositives: 5, trueNegatives: 1 });
+  });
+});
+
 describe("linkRecords progress", () => {
   const { crm, erp } = crmErp();
 

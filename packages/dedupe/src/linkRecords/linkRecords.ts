@@ -1,4 +1,5 @@
 import { createProgressReporter, type DataRecord, type ProgressEvent } from "@cleanse/core";
+import { leastCertain } from "../_internal/leastCertain.ts";
 import { toNullSet } from "../_internal/normalize.ts";
 import { readRecords } from "../_internal/readRecords.ts";
 import { createTable } from "../_internal/table.ts";
@@ -29,6 +30,8 @@ export interface LinkOptions {
   readonly model?: DedupeModel;
   /** Labelled pairs (`a` = left id, `b` = right id) to train on or to check. */
   readonly labels?: LabelOptions;
+  /** How many of the least certain candidate pairs to return for review. Default 20. */
+  readonly uncertainPairs?: number;
   readonly signal?: AbortSignal;
   /**
    * Receives the run's phases as they happen, each from `done` 0 to its end: `reading` (subject `left` or `right`,
@@ -76,6 +79,11 @@ export interface LinkStats {
 export interface LinkResult {
   /** Linked pairs, most probable first. */
   readonly pairs: LinkedPair[];
+  /**
+   * Candidate pairs (left and right) whose match probability is closest to 0.5, least certain first: the
+   * pairs worth a clerical review. Labelled, they go back in as `labels` (`use: "check"` or `"train"`).
+   */
+  readonly uncertainPairs: LinkedPair[];
   readonly model: DedupeModel;
   readonly config: DedupeConfig;
   readonly stats: LinkStats;
@@ -89,8 +97,8 @@ export interface LinkResult {
  * @param left - records of the first source, each with an id
  * @param right - records of the second source
  * @param config - a configuration (plain data or YAML text) or `auto`
- * @param options - threshold, one-to-one, id field
- * @returns linked pairs with probabilities, the model and stats
+ * @param options - threshold, one-to-one, id field, labels, how many uncertain pairs to return
+ * @returns linked pairs with probabilities, the least certain candidate pairs, the model and stats
  * @example
  * const { pairs } = await linkRecords(crm, erp, "auto", { idField: "customer_id" });
  * pairs[0] //=> { left_id: "C-17", right_id: "90017", match_probability: 0.9991, match_weight: 10.1 }
@@ -161,11 +169,19 @@ export async function linkRecords(
     usedRight.add(x.j);
     pairs.push({ left_id: ids[x.i]!, right_id: ids[x.j]!, match_probability: x.p, match_weight: x.w });
   }
+  const uncertainPairs = leastCertain(matched.weights, options.uncertainPairs ?? 20).map((k): LinkedPair => {
+    const i = Math.floor(matched.codes[k]! / n);
+    const j = matched.codes[k]! - i * n;
+    const w = matched.weights[k]!;
+    const [a, b] = source[i] === 0 ? [i, j] : [j, i];
+    return { left_id: ids[a]!, right_id: ids[b]!, match_probability: toProbability(w), match_weight: w };
+  });
   progress.end(matched.codes.length, { linked: pairs.length });
   const tDone = performance.now();
   const m = matched.model;
   return {
     pairs,
+    uncertainPairs,
     model: m,
     config: chosen,
     stats: {

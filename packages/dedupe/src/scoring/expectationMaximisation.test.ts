@@ -72,6 +72,35 @@ describe("expectationMaximisation", () => {
     expect(result.lambda).toBeCloseTo(trueLambda, 3);
   });
 
+  test("counts known pairs as sure matches and non-matches", () => {
+    // One unlabelled pattern that the starting m and u cannot place; known pairs say what agreement means.
+    const start = { m: Float64Array.from([1, 0.5, 0.5]), u: Float64Array.from([1, 0.5, 0.5]) };
+    const run = (known?: { patterns: Uint8Array; match: boolean[]; weight?: number }) =>
+      expectationMaximisation({
+        levels: [3],
+        patterns: Uint8Array.from([1, 2]),
+        counts: Float64Array.from([10, 10]),
+        m: [start.m],
+        u: [start.u],
+        lambda: 0.5,
+        maxIterations: 200,
+        tolerance: 1e-9,
+        fixU: false,
+        pseudoCount: 0,
+        ...(known ? { known } : {}),
+      });
+    const without = run();
+    expect(without.m[0]![1]).toBeCloseTo(without.u[0]![1]!, 9);
+    const labelled = run({ patterns: Uint8Array.from([1, 1, 2]), match: [true, true, false] });
+    expect(labelled.m[0]![1]).toBeGreaterThan(0.9);
+    expect(labelled.u[0]![2]).toBeGreaterThan(0.9);
+    // Lambda comes from the unlabelled pairs alone: labelled pairs are chosen for review, no sample.
+    expect(labelled.lambda).toBeCloseTo(0.5, 6);
+    // Weighted, a few known pairs pull m and u as far as many.
+    const weighted = run({ patterns: Uint8Array.from([1, 2]), match: [true, false], weight: 50 });
+    expect(weighted.m[0]![1]).toBeGreaterThan(0.9);
+  });
+
   test("ignores null levels", () => {
     const patterns = Uint8Array.from([0, 1, 1, 3]);
     const counts = Float64Array.from([500, 500]);

@@ -12,8 +12,13 @@ export interface EmInput {
   readonly maxIterations: number;
   readonly tolerance: number;
   readonly fixU: boolean;
-  /** Keep m fixed too (only lambda moves), e.g. when m comes from labels. */
-  readonly fixM?: boolean;
+  /**
+   * Pairs whose class is known (labelled pairs): the comparison vector of each, row-major like `patterns`, and
+   * whether it is a match. The M step counts each, `weight` times (default 1), as a match or a non-match outright
+   * in m and u, so EM fits the unlabelled pairs around them; lambda comes from the unlabelled pairs alone, since
+   * labelled pairs are chosen for review and are no sample of the candidates.
+   */
+  readonly known?: { readonly patterns: Uint8Array; readonly match: readonly boolean[]; readonly weight?: number };
   /** Pseudo-pairs spread by the starting m and u, so rare levels never reach 0. Default 1. */
   readonly pseudoCount?: number;
   /**
@@ -38,8 +43,8 @@ export interface EmResult {
 const FLOOR = 1e-9;
 
 /**
- * Fellegi-Sunter EM without labels: alternates the match posterior of each pattern (E) with the
- * m, u and lambda that maximise the likelihood (M). Null levels carry no evidence and are skipped.
+ * Fellegi-Sunter EM: alternates the match posterior of each pattern (E) with the m, u and lambda that maximise
+ * the likelihood (M). Null levels carry no evidence and are skipped. Known pairs (`known`) keep their class.
  */
 export function expectationMaximisation(input: EmInput): EmResult {
   const C = input.levels.length;
@@ -84,6 +89,14 @@ export function expectationMaximisation(input: EmInput): EmResult {
         uNum[c]![l]! += nw;
       }
     }
+    const known = input.known;
+    if (known) {
+      const weight = known.weight ?? 1;
+      for (let k = 0; k < known.match.length; k++) {
+        const num = known.match[k] ? mNum : uNum;
+        for (let c = 0; c < C; c++) num[c]![known.patterns[k * C + c]!]! += weight;
+      }
+    }
     const newLambda = Math.min(1 - FLOOR, Math.max(FLOOR, matched / total));
     const alpha = input.pseudoCount ?? 1;
     const normalize = (num: Float64Array, old: Float64Array, start: Float64Array): Float64Array => {
@@ -106,9 +119,9 @@ export function expectationMaximisation(input: EmInput): EmResult {
       for (let l = 1; l < num.length; l++) out[l] = out[l]! / norm;
       return out;
     };
-    const nextM = input.fixM ? m : mNum.map((num, c) => normalize(num, m[c]!, input.m[c]!));
+    const nextM = mNum.map((num, c) => normalize(num, m[c]!, input.m[c]!));
     const nextU = input.fixU ? u : uNum.map((num, c) => normalize(num, u[c]!, input.u[c]!));
-    if (input.monotone !== false && !input.fixM) for (let c = 0; c < C; c++) monotoneRatios(nextM[c]!, nextU[c]!);
+    if (input.monotone !== false) for (let c = 0; c < C; c++) monotoneRatios(nextM[c]!, nextU[c]!);
     // The change is measured between the parameters of two iterations, after the monotone constraint: the
     // constraint's own correction of the raw M-step estimate recurs every iteration and is no movement.
     let delta = Math.abs(newLambda - lambda);

@@ -22,7 +22,10 @@ export interface LabelledPair {
 /** Labelled pairs and what to do with them. */
 export interface LabelOptions {
   readonly pairs: readonly LabelledPair[];
-  /** `train`: m and u come from the labels (EM only fits lambda); `check`: only measure the model on them. */
+  /**
+   * `train`: EM counts each labelled pair as a sure match or non-match and fits the unlabelled pairs around them
+   * (u comes from the labels alone when 200 or more are non-matches); `check`: only measure the model on them.
+   */
   readonly use: "train" | "check";
 }
 
@@ -149,6 +152,8 @@ interface ValueStats {
 }
 
 const STATS_SAMPLE = 200_000;
+/** The weight of all labelled pairs together in EM, as a share of the candidate pairs. */
+const LABEL_SHARE = 0.05;
 const TF_SAMPLE = 500_000;
 
 function valueStats(texts: readonly (string | null)[], source: Uint8Array | undefined, mode: PairMode, full: boolean): ValueStats {
@@ -302,19 +307,22 @@ export async function runMatching(input: MatchingInput): Promise<MatchingOutput>
     progress?.start("training", "iterations", { total: maxIterations });
     const stats = texts.map((t, k) => valueStats(t, table.source, mode, comparisons[k]!.termFrequency));
     let u = estimateU(allGamma, C, codes.length, all.length, comparisons, stats.map((s) => s.exactU));
-    let m = comparisons.map(initialM);
+    const m = comparisons.map(initialM);
     const stride = Math.max(1, Math.ceil(codes.length / config.em.maxTrainingPairs));
     const { patterns, counts } = aggregatePatterns(gamma, C, codes.length, stride);
-    let fixM = false;
     let fixU = config.em.fixU;
     let labelled = 0;
+    let known: { patterns: Uint8Array; match: boolean[]; weight: number } | undefined;
     if (input.labels?.use === "train") {
       const fromLabels = labelParameters(input, comparisons, texts);
-      labelled = fromLabels.pairs;
-      m = fromLabels.m;
-      if (fromLabels.u) u = fromLabels.u;
-      fixM = true;
-      fixU = true;
+      labelled = fromLabels.known.match.length;
+      // A few dozen labels among many thousand candidate pairs would move nothing: together they weigh as much as
+      // 5 % of the candidate pairs (never less than one pair each).
+      known = { ...fromLabels.known, weight: Math.max(1, (codes.length * LABEL_SHARE) / Math.max(1, labelled)) };
+      if (fromLabels.u) {
+        u = fromLabels.u;
+        fixU = true;
+      }
     }
     const em = expectationMaximisation({
       levels: comparisons.map((c) => c.levels.length),
@@ -326,7 +334,7 @@ export async function runMatching(input: MatchingInput): Promise<MatchingOutput>
       maxIterations,
       tolerance: config.em.tolerance,
       fixU,
-      fixM,
+      ...(known === undefined ? {} : { known }),
       onIteration: (iterations) => {
         checkAbort(input.signal);
         progress?.update(iterations);
@@ -468,11 +476,15 @@ function labelGamma(comparisons: readonly Comparison[], texts: readonly (readonl
   return out;
 }
 
+/**
+ * What labels tell EM: every labelled pair (a candidate or not) with its comparison vector, as a pair of known
+ * class; and u from the non-matches when there are 200 or more of them.
+ */
 function labelParameters(
   input: MatchingInput,
   comparisons: readonly Comparison[],
   texts: readonly (readonly (string | null)[])[],
-): { m: Float64Array[]; u: Float64Array[] | undefined; pairs: number } {
+): { u: Float64Array[] | undefined; known: { patterns: Uint8Array; match: boolean[] } } {
   const pairs = labelIndexPairs(input);
   const C = comparisons.length;
   const g = labelGamma(comparisons, texts, pairs, input.table.n);
@@ -491,7 +503,7 @@ function labelParameters(
       return out;
     });
   const negatives = pairs.filter((p) => !p.match).length;
-  return { m: fit(true), u: negatives >= 200 ? fit(false) : undefined, pairs: pairs.length };
+  return { u: negatives >= 200 ? fit(false) : undefined, known: { patterns: g, match: pairs.map((p) => p.match) } };
 }
 
 function checkLabels(

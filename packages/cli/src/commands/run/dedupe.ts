@@ -12,6 +12,7 @@ import type { CommandContext } from "../Command.ts";
 import type { ParsedArgs } from "../../_internal/parseCommandArgs.ts";
 import { maskDedupeReport, parseThreshold, writeGolden } from "../dedupeShared.ts";
 import { reportMask } from "../../_internal/reportMask.ts";
+import { idsOf, readLabelsFile } from "../../_internal/labelsFile.ts";
 import { createPhasedProgress } from "../../_internal/progress.ts";
 
 /** Runs `cleanse dedupe <file> --id <field> --out <out.csv>`: finds the records that describe the same entity. */
@@ -30,9 +31,12 @@ export async function runDedupe(args: ParsedArgs, ctx: CommandContext): Promise<
   ] as const;
   const given = flags.flatMap((f) => (typeof args.values[f.flag] === "string" ? [{ flag: f.flag, arg: args.values[f.flag] as string, stdoutExtension: f.ext }] : []));
   const collision = (message: string) => new ConfigError(message, { code: "CLEANSE_OUTPUT_COLLISION" });
+  const labelsArg = typeof args.values.labels === "string" ? args.values.labels : undefined;
+  const labelsName = labelsArg === undefined ? "" : relative(ctx.cwd, resolvePath(ctx.cwd, labelsArg)) || labelsArg;
   checkOutputPaths([
     ...given.filter((o) => o.arg !== STDIO).map((o) => ({ path: resolvePath(ctx.cwd, o.arg), label: `--${o.flag}`, kind: "output" as const, error: collision })),
     ...(file === STDIO ? [] : [{ path: resolvePath(ctx.cwd, file), label: "the data file", kind: "source" as const, error: collision }]),
+    ...(labelsArg === undefined ? [] : [{ path: resolvePath(ctx.cwd, labelsArg), label: "--labels", kind: "source" as const, error: collision }]),
   ]);
   if (!args.values["print-config"] && typeof args.values.out !== "string") {
     throw new ConfigError("missing --out <file>: where the records with their cluster_id go", { code: "CLEANSE_USAGE" });
@@ -51,8 +55,10 @@ export async function runDedupe(args: ParsedArgs, ctx: CommandContext): Promise<
       ctx.term.out(toYaml(autoConfigure(records, { idField })));
       return 0;
     }
+    const labels = labelsArg === undefined ? undefined : await readLabelsFile(resolvePath(ctx.cwd, labelsArg), labelsName, { ids: idsOf(records, idField) }, ctx.signal);
     result = await dedupeRecords(records, config, {
       idField,
+      ...(labels === undefined || labels.length === 0 ? {} : { labels: { use: "train", pairs: labels } }),
       ...(threshold === undefined ? {} : { threshold }),
       signal: ctx.signal,
       onProgress,
@@ -92,6 +98,7 @@ export async function runDedupe(args: ParsedArgs, ctx: CommandContext): Promise<
       `${name}: ${plural(records.length, "record")}, ${plural(multi.length, "cluster")} of duplicates, ` +
         `${plural(duplicates, "duplicate record")}, ${plural(result.pairs.length, "matched pair")} ` +
         `(${plural(result.stats.candidatePairs, "candidate pair")}, threshold ${result.stats.threshold})\n` +
+        (labelsArg === undefined ? "" : `  trained with ${plural(result.model.training.labelledPairs ?? 0, "label")} from ${labelsName}\n`) +
         result.stats.warnings.map((w) => `  warning: ${w}\n`).join("") +
         given.map((o) => `  wrote ${outputs.shown(o.flag)}\n`).join(""),
     );

@@ -1,11 +1,13 @@
 import { basename, relative } from "node:path";
-import { ConfigError, plural, setField, type DataRecord } from "@cleanse/core";
+import { ConfigError, plural, type DataRecord } from "@cleanse/core";
 import { buildGoldenRecords, linkRecords } from "@cleanse/dedupe";
 import { checkOutputPaths } from "../../_internal/checkOutputPaths.ts";
 import { loadDedupeConfig } from "../../_internal/loadDedupeConfig.ts";
 import { openOutput } from "../../_internal/openOutput.ts";
 import { createCommandOutputs, readCommandInput, STDIO } from "../../_internal/commandIo.ts";
 import { resolvePath } from "../../_internal/resolvePath.ts";
+import { renameRecordFields, rightFieldNames } from "../../_internal/rightFieldNames.ts";
+import { idsOf, readLabelsFile } from "../../_internal/labelsFile.ts";
 import type { CommandContext } from "../Command.ts";
 import type { ParsedArgs } from "../../_internal/parseCommandArgs.ts";
 import { parseThreshold, writeGolden } from "../dedupeShared.ts";
@@ -24,13 +26,8 @@ export async function runLink(args: ParsedArgs, ctx: CommandContext): Promise<nu
   if (typeof args.values.out !== "string") throw new ConfigError("missing --out <file>: where the matched pairs go", { code: "CLEANSE_USAGE" });
   if (leftArg === STDIO && rightArg === STDIO) throw new ConfigError('only one source can be standard input ("-")', { code: "CLEANSE_USAGE" });
   const escapeFormulae = args.values["escape-formulas"] !== false;
-  const rename = new Map<string, string>();
-  if (typeof args.values["right-id"] === "string") rename.set(args.values["right-id"], idField);
-  for (const m of (args.values.map as string[] | undefined) ?? []) {
-    const [from, to] = m.split("=");
-    if (!from || !to) throw new ConfigError(`--map takes right=left, received "${m}"`, { code: "CLEANSE_USAGE" });
-    rename.set(from, to);
-  }
+  const rename = rightFieldNames(args.values, idField);
+  const labelsArg = typeof args.values.labels === "string" ? args.values.labels : undefined;
   const given = (["out", "golden"] as const).flatMap((flag) => (typeof args.values[flag] === "string" ? [{ flag, arg: args.values[flag] as string, stdoutExtension: "csv" }] : []));
   const collision = (message: string) => new ConfigError(message, { code: "CLEANSE_OUTPUT_COLLISION" });
   const sources = [
@@ -40,6 +37,7 @@ export async function runLink(args: ParsedArgs, ctx: CommandContext): Promise<nu
   checkOutputPaths([
     ...given.filter((o) => o.arg !== STDIO).map((o) => ({ path: resolvePath(ctx.cwd, o.arg), label: `--${o.flag}`, kind: "output" as const, error: collision })),
     ...sources.filter((s) => s.arg !== STDIO).map((s) => ({ path: resolvePath(ctx.cwd, s.arg), label: s.label, kind: "source" as const, error: collision })),
+    ...(labelsArg === undefined ? [] : [{ path: resolvePath(ctx.cwd, labelsArg), label: "--labels", kind: "source" as const, error: collision }]),
   ]);
   const shownSource = (arg: string) => (arg === STDIO ? "stdin" : relative(ctx.cwd, resolvePath(ctx.cwd, arg)) || arg);
   const config = typeof args.values.config === "string" ? await loadDedupeConfig(resolvePath(ctx.cwd, args.values.config)) : "auto";
@@ -52,9 +50,14 @@ export async function runLink(args: ParsedArgs, ctx: CommandContext): Promise<nu
   let result: Awaited<ReturnType<typeof linkRecords>>;
   try {
     left = await readCommandInput(leftArg, args.values, ctx, onProgress);
-    right = (await readCommandInput(rightArg, args.values, ctx, onProgress)).map((r) => renameFields(r, rename));
+    right = (await readCommandInput(rightArg, args.values, ctx, onProgress)).map((r) => renameRecordFields(r, rename));
+    const labels =
+      labelsArg === undefined
+        ? undefined
+        : await readLabelsFile(resolvePath(ctx.cwd, labelsArg), shownSource(labelsArg), { ids: idsOf(left, idField), rightIds: idsOf(right, idField) }, ctx.signal);
     result = await linkRecords(left, right, config, {
       idField,
+      ...(labels === undefined || labels.length === 0 ? {} : { labels: { use: "train", pairs: labels } }),
       ...(threshold === undefined ? {} : { threshold }),
       ...(many ? { oneToOne: false, many: true } : {}),
       signal: ctx.signal,
@@ -92,16 +95,10 @@ export async function runLink(args: ParsedArgs, ctx: CommandContext): Promise<nu
     (outputs.toStdout ? ctx.term.err : ctx.term.out)(
       `${shownSource(leftArg)} (${plural(left.length, "record")}) <-> ${shownSource(rightArg)} (${plural(right.length, "record")}): ` +
         `${plural(result.pairs.length, "linked pair")}${many ? "" : " (one-to-one)"}\n` +
+        (labelsArg === undefined ? "" : `  trained with ${plural(result.model.training.labelledPairs ?? 0, "label")} from ${shownSource(labelsArg)}\n`) +
         result.stats.warnings.map((w) => `  warning: ${w}\n`).join("") +
         given.map((o) => `  wrote ${outputs.shown(o.flag)}\n`).join(""),
     );
   }
   return 0;
-}
-
-function renameFields(record: DataRecord, rename: ReadonlyMap<string, string>): DataRecord {
-  if (rename.size === 0) return record;
-  const out: DataRecord = {};
-  for (const [k, v] of Object.entries(record)) setField(out, rename.get(k) ?? k, v);
-  return out;
 }
