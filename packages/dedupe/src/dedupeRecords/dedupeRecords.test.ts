@@ -149,6 +149,22 @@ describe("dedupeRecords", () => {
     expect(checked.labelCheck).toMatchObject({ pairs: 2, trueNegatives: 1 });
   });
 
+  test("chooses how much labels weigh by how well the model then does on them", async () => {
+    const { records, truth } = loadSplinkFake1000();
+    const plain = await dedupeRecords(records, "auto", { idField: "unique_id" });
+    // Forty pairs the unlabelled model is least sure of, labelled from the truth.
+    const pairs = plain.uncertainPairs.slice(0, 40).map((p) => ({ a: p.a, b: p.b, match: truth.get(p.a) === truth.get(p.b) }));
+    const onLabels = (r: DedupeResult): number => {
+      const cluster = new Map(r.records.map((x) => [String(x.unique_id), String(x.cluster_id)]));
+      return pairs.filter((p) => (cluster.get(p.a) === cluster.get(p.b)) === p.match).length;
+    };
+    const trained = await dedupeRecords(records, "auto", { idField: "unique_id", uncertainPairs: 40, labels: { use: "train", pairs } });
+    const weight = trained.model.training.labelWeight!;
+    expect(weight === 0 || weight === 1 || weight > 1).toBe(true);
+    // The choice scores pairs, the clusters close them transitively: a pair or two may differ.
+    expect(onLabels(trained)).toBeGreaterThanOrEqual(onLabels(plain) - 2);
+  });
+
   test.each([
     [[{ id: 1 }, { name: "x" }], "CLEANSE_DEDUPE_MISSING_ID"],
     [[{ id: 1 }, { id: "1" }], "CLEANSE_DEDUPE_DUPLICATE_ID"],

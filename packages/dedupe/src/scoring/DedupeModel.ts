@@ -46,6 +46,11 @@ export interface TrainingSummary {
   /** Largest move of lambda or of an m or u probability in EM's last iteration (models saved before it lack it). */
   readonly lastChange?: number;
   readonly labelledPairs?: number;
+  /**
+   * How much each labelled pair counted in EM: 0 when training without the labels did best on them, else the
+   * number of candidate pairs it stood for (see the guide, "Labels").
+   */
+  readonly labelWeight?: number;
 }
 
 /**

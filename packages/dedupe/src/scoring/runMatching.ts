@@ -152,8 +152,8 @@ interface ValueStats {
 }
 
 const STATS_SAMPLE = 200_000;
-/** The weight of all labelled pairs together in EM, as a share of the candidate pairs. */
-const LABEL_SHARE = 0.05;
+/** Weights tried for all labelled pairs together in EM, as shares of the candidate pairs. */
+const LABEL_SHARES: readonly number[] = [0.05, 0.2];
 const TF_SAMPLE = 500_000;
 
 function valueStats(texts: readonly (string | null)[], source: Uint8Array | undefined, mode: PairMode, full: boolean): ValueStats {
@@ -312,34 +312,55 @@ export async function runMatching(input: MatchingInput): Promise<MatchingOutput>
     const { patterns, counts } = aggregatePatterns(gamma, C, codes.length, stride);
     let fixU = config.em.fixU;
     let labelled = 0;
-    let known: { patterns: Uint8Array; match: boolean[]; weight: number } | undefined;
+    let fromLabels: ReturnType<typeof labelParameters> | undefined;
     if (input.labels?.use === "train") {
-      const fromLabels = labelParameters(input, comparisons, texts);
+      fromLabels = labelParameters(input, comparisons, texts);
       labelled = fromLabels.known.match.length;
-      // A few dozen labels among many thousand candidate pairs would move nothing: together they weigh as much as
-      // 5 % of the candidate pairs (never less than one pair each).
-      known = { ...fromLabels.known, weight: Math.max(1, (codes.length * LABEL_SHARE) / Math.max(1, labelled)) };
       if (fromLabels.u) {
         u = fromLabels.u;
         fixU = true;
       }
     }
-    const em = expectationMaximisation({
-      levels: comparisons.map((c) => c.levels.length),
-      patterns,
-      counts,
-      m,
-      u,
-      lambda: config.em.initialLambda ?? initialLambda(gamma, C, codes.length, comparisons),
-      maxIterations,
-      tolerance: config.em.tolerance,
-      fixU,
-      ...(known === undefined ? {} : { known }),
-      onIteration: (iterations) => {
-        checkAbort(input.signal);
-        progress?.update(iterations);
-      },
-    });
+    const lambda0 = config.em.initialLambda ?? initialLambda(gamma, C, codes.length, comparisons);
+    const train = (weight: number | undefined) =>
+      expectationMaximisation({
+        levels: comparisons.map((c) => c.levels.length),
+        patterns,
+        counts,
+        m,
+        u,
+        lambda: lambda0,
+        maxIterations,
+        tolerance: config.em.tolerance,
+        fixU,
+        ...(weight === undefined || fromLabels === undefined ? {} : { known: { ...fromLabels.known, weight } }),
+        onIteration: (iterations) => {
+          checkAbort(input.signal);
+          progress?.update(iterations);
+        },
+      });
+    let em = train(fromLabels === undefined ? undefined : 1);
+    let labelWeight: number | undefined;
+    if (fromLabels !== undefined && labelled > 0) {
+      // A few dozen labels among many thousand candidate pairs move little when each counts once, and pairs chosen
+      // for review are no sample of the candidates: train without them, with each once, and with all of them
+      // weighing 5 % and 20 % of the candidate pairs, and keep the model that does best on the labels (ties: the
+      // one that leans on them least).
+      const known = fromLabels.known;
+      const isCandidate = (p: { i: number; j: number }): boolean => hasCode(codes, p.i < p.j ? p.i * table.n + p.j : p.j * table.n + p.i);
+      const candidate = known.pairs.map(isCandidate);
+      const weights = [0, 1, ...LABEL_SHARES.map((share) => Math.max(1, (codes.length * share) / labelled))];
+      let best = -1;
+      for (const w of weights) {
+        const trained = w === 1 ? em : train(w === 0 ? undefined : w);
+        const f1 = labelF1(trained, known, candidate, C, config.threshold);
+        if (f1 > best + 1e-12) {
+          best = f1;
+          em = trained;
+          labelWeight = w;
+        }
+      }
+    }
     progress?.end(em.iterations);
     const modelComparisons: ModelComparison[] = comparisons.map((c, k) => ({
       name: c.name,
@@ -368,6 +389,7 @@ export async function runMatching(input: MatchingInput): Promise<MatchingOutput>
         converged: em.converged,
         lastChange: em.lastChange,
         ...(labelled > 0 ? { labelledPairs: labelled } : {}),
+        ...(labelWeight === undefined ? {} : { labelWeight }),
       },
     };
   }
@@ -484,7 +506,7 @@ function labelParameters(
   input: MatchingInput,
   comparisons: readonly Comparison[],
   texts: readonly (readonly (string | null)[])[],
-): { u: Float64Array[] | undefined; known: { patterns: Uint8Array; match: boolean[] } } {
+): { u: Float64Array[] | undefined; known: { patterns: Uint8Array; match: boolean[]; pairs: { i: number; j: number }[] } } {
   const pairs = labelIndexPairs(input);
   const C = comparisons.length;
   const g = labelGamma(comparisons, texts, pairs, input.table.n);
@@ -503,7 +525,50 @@ function labelParameters(
       return out;
     });
   const negatives = pairs.filter((p) => !p.match).length;
-  return { u: negatives >= 200 ? fit(false) : undefined, known: { patterns: g, match: pairs.map((p) => p.match) } };
+  return { u: negatives >= 200 ? fit(false) : undefined, known: { patterns: g, match: pairs.map((p) => p.match), pairs } };
+}
+
+/** Whether the sorted pair codes hold `code`. */
+function hasCode(codes: Float64Array, code: number): boolean {
+  let lo = 0;
+  let hi = codes.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = codes[mid]!;
+    if (c === code) return true;
+    if (c < code) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/**
+ * F1 of a trained model on the labelled pairs: a labelled pair is predicted a match when blocking produced it and its
+ * probability (from lambda and the Bayes factors of its levels, without term-frequency adjustment) reaches the threshold.
+ */
+function labelF1(
+  em: { readonly lambda: number; readonly m: readonly Float64Array[]; readonly u: readonly Float64Array[] },
+  known: { readonly patterns: Uint8Array; readonly match: readonly boolean[] },
+  candidate: readonly boolean[],
+  C: number,
+  threshold: number,
+): number {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  const prior = Math.log2(em.lambda / (1 - em.lambda));
+  for (let k = 0; k < known.match.length; k++) {
+    let w = prior;
+    for (let c = 0; c < C; c++) {
+      const l = known.patterns[k * C + c]!;
+      if (l !== 0) w += Math.log2(em.m[c]![l]! / em.u[c]![l]!);
+    }
+    const predicted = candidate[k]! && 1 / (1 + 2 ** -w) >= threshold;
+    if (predicted && known.match[k]) tp++;
+    else if (predicted) fp++;
+    else if (known.match[k]) fn++;
+  }
+  return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
 }
 
 function checkLabels(
