@@ -1,16 +1,8 @@
-import { displayWidth, padEndDisplay, truncateDisplay, type DataRecord } from "@cleanse/core";
+import { displayWidth, padEndDisplay, truncateDisplay } from "@cleanse/core";
+import type { ReviewPair } from "@cleanse/dedupe";
 
-/** What {@link formatReviewPair} shows. */
-export interface ReviewPairView {
-  readonly a: string;
-  readonly b: string;
-  readonly left: DataRecord;
-  readonly right: DataRecord;
-  readonly fields: readonly string[];
-  readonly match_probability: number;
-  /** 1-based number of the question. */
-  readonly number: number;
-}
+/** What {@link formatReviewPair} shows: the pair as the review asks it. */
+export type ReviewPairView = Pick<ReviewPair, "a" | "b" | "left" | "right" | "fields" | "match_probability" | "number">;
 
 /** Options of {@link formatReviewPair}. */
 export interface FormatReviewPairOptions {
