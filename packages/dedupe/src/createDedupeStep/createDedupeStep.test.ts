@@ -178,7 +178,8 @@ describe("createDedupeStep", () => {
     const labelled = (await runPipeline({ source: sample, steps: [createDedupeStep({ idField: "rec_id", labels: "labels.csv" }, ctx(pairs))] })).sections.dedupe as DedupeReportSection;
     expect(opened).toEqual(["labels.csv"]);
     expect(pairs.length).toBeGreaterThan(5);
-    expect(labelled.lambda).not.toBe(plain.lambda);
+    expect(labelled.labelledPairs).toBe(pairs.length);
+    expect(plain.labelledPairs).toBeUndefined();
     const bad = createDedupeStep({ idField: "rec_id", labels: "labels.csv" }, ctx([{ a: String(sample[0]!.rec_id), b: "nobody", match: "no" }]));
     await expect(runPipeline({ source: sample, steps: [bad] })).rejects.toMatchObject({ code: "CLEANSE_LABELS_UNKNOWN_ID", message: 'labels.csv, record 1: field "b" is "nobody", which no record has as its id.' });
     expect(() => createDedupeStep({ idField: "rec_id", labels: "labels.csv" })).toThrow(/needs a way to open its labels file/);

@@ -78,6 +78,8 @@ export interface DedupeReportSection {
   readonly reductionRatio: number;
   readonly threshold: number;
   readonly lambda: number;
+  /** Labelled pairs of the `labels` file the model was trained with. */
+  readonly labelledPairs?: number;
   readonly emIterations: number;
   /** Whether EM converged (false also means a warning in the report). */
   readonly emConverged: boolean;
@@ -257,6 +259,7 @@ export function createDedupeStep(input: DedupeStepOptions | DedupeConfig | "auto
         reductionRatio: result.stats.reductionRatio,
         threshold: result.stats.threshold,
         lambda: result.stats.lambda,
+        ...(result.model.training.labelledPairs === undefined ? {} : { labelledPairs: result.model.training.labelledPairs }),
         emIterations: result.stats.emIterations,
         emConverged: result.stats.emConverged,
         blocking: result.stats.blocking.rules.map((r) => ({ rule: r.rule, candidatePairs: r.candidatePairs, newPairs: r.newPairs, reductionRatio: r.reductionRatio })),
