@@ -28,6 +28,10 @@ describe("profileColumns", () => {
     ["gender", "gender"],
     ["soc_sec_id", "idNumber"],
     ["passport_no", "idNumber"],
+    ["company", "organisation"],
+    ["company_name", "organisation"],
+    ["supplier", "organisation"],
+    ["公司名称", "organisation"],
   ])("reads column %s as %s", (field, role) => {
     const records = Array.from({ length: 20 }, (_, i) => ({ id: i, [field]: `v${i % 7}` }));
     expect(profileColumns(records)[0]!.role).toBe(role);
@@ -149,5 +153,18 @@ describe("autoConfigure on product and low-diversity data", () => {
     const rules = JSON.stringify(autoConfigure(records).blocking.rules);
     expect(rules).not.toContain("lsh");
     expect(rules).toContain("emailLocal");
+  });
+});
+
+describe("autoConfigure on organisations", () => {
+  test("compares and blocks company names without their legal forms", () => {
+    const names = ["Acme Holdings", "Globex", "Initech Systems", "Umbrella Trading", "Hooli", "Vandelay Industries", "Stark Logistics", "Wayne Foods"];
+    const forms = [" Co., Ltd.", " Limited", " Inc.", " GmbH", " Ltd", ""];
+    const records = Array.from({ length: 48 }, (_, i) => ({ id: i, company: `${names[i % 8]}${forms[i % 6]}`, city: ["Sydney", "Perth", "Hobart"][i % 3] }));
+    const config = autoConfigure(records);
+    expect(config.comparisons.find((c) => c.field === "company")).toMatchObject({ type: "tokenSet", normalize: "orgName" });
+    expect(config.blocking.rules).toContainEqual({ type: "key", on: [{ field: "company", transform: "orgName" }] });
+    const cjk = autoConfigure(Array.from({ length: 20 }, (_, i) => ({ id: i, 公司名称: `${["华为技术", "腾讯科技", "阿里巴巴"][i % 3]}有限公司` })));
+    expect(cjk.comparisons[0]).toMatchObject({ type: "jaroWinkler", normalize: "orgName" });
   });
 });

@@ -32,6 +32,11 @@ function comparisonFor(p: ColumnProfile): ComparisonConfig | undefined {
       return { field, type: "jaroWinkler", thresholds: [0.92, 0.8], termFrequency: true, ...pinyin };
     case "fullName":
       return { field, type: "tokenSet", thresholds: [0.9, 0.7], termFrequency: true, ...pinyin };
+    case "organisation":
+      // Names without their legal form: "Acme Holdings Co., Ltd." and "ACME Holdings Limited" agree exactly.
+      return p.shape === "cjk"
+        ? { field, type: "jaroWinkler", thresholds: [0.92, 0.8], termFrequency: true, normalize: "orgName" }
+        : { field, type: "tokenSet", thresholds: [0.9, 0.7], termFrequency: true, normalize: "orgName" };
     case "dateOfBirth":
     case "date":
       return p.shape === "date" || p.role === "dateOfBirth"
@@ -101,7 +106,7 @@ function productEvidence(products: readonly ColumnProfile[]): ComparisonConfig[]
 
 /** Importance order of roles when there are more columns than comparisons allowed. */
 const ROLE_RANK: readonly ColumnRole[] = [
-  "idNumber", "dateOfBirth", "email", "phone", "lastName", "firstName", "fullName", "product", "title", "author", "brand",
+  "idNumber", "dateOfBirth", "email", "phone", "lastName", "firstName", "fullName", "organisation", "product", "title", "author", "brand",
   "postcode", "address", "streetNumber", "city", "venue", "year", "state", "date", "gender", "code", "number", "text", "category",
 ];
 
@@ -132,6 +137,7 @@ function candidates(byRole: Map<ColumnRole, ColumnProfile[]>, profiles: readonly
   const year = one("year");
   const author = one("author");
   const product = one("product");
+  const organisation = one("organisation");
   for (const p of byRole.get("idNumber") ?? []) out.push(keyRule(p.field));
   // Dates block on the value kernel's calendar date, so 1958-12-07 and "dec 7, 1958" share a block.
   if (dob) out.push(keyRule(dob.shape === "date" ? { field: dob.field, transform: "date" } : dob.field));
@@ -156,6 +162,11 @@ function candidates(byRole: Map<ColumnRole, ColumnProfile[]>, profiles: readonly
     out.push({ rule: { type: "lsh", on: [title.field], q: 3, bands: 10, rows: 3 }, fields: [title.field] });
     out.push(keyRule({ field: title.field, transform: "prefix", length: 12 }));
     if (year) out.push(keyRule({ field: title.field, transform: "firstToken" }, year.field));
+  }
+  if (organisation) {
+    // The name without its legal form, then records whose names share many character 2-grams.
+    out.push(keyRule({ field: organisation.field, transform: "orgName" }));
+    out.push({ rule: { type: "lsh", on: [organisation.field], q: 2, bands: 8, rows: 4 }, fields: [organisation.field] });
   }
   if (product) {
     // Records sharing a model number; each record's five records sharing the rarest words; records whose names

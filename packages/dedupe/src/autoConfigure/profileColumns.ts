@@ -29,6 +29,7 @@ export type ColumnRole =
   | "category"
   | "text"
   | "product"
+  | "organisation"
   | "brand"
   | "recordKey";
 
@@ -71,6 +72,7 @@ const NAME_RULES: readonly (readonly [RegExp, ColumnRole])[] = [
   [/(^|_)(id_?(no|num|number|card)|identity)(_|$)/, "idNumber"],
   [/(^|_)(given|first|fore|f)_?names?$|^given$|^first$|^forename$|^名$|^名字$/, "firstName"],
   [/(^|_)(sur|last|family|l)_?names?$|^surname$|^last$|^姓$/, "lastName"],
+  [/(^|_)(company|company_?name|organi[sz]ation|organi[sz]ation_?name|org_?name|account_?name|business_?name|firm|employer|supplier|supplier_?name|vendor_?name|legal_?name|entity_?name)$|公司|企业|单位|机构/, "organisation"],
   [/姓名|(^|_)(full_?name|customer_?name|person_?name|contact_?name|display_?name|name)$/, "fullName"],
   [/(^|_)(dob|birth|born|birthday|date_of_birth|birth_?date)(_|$)|出生|生日/, "dateOfBirth"],
   [/(^|_)(phone|mobile|tel|telephone|cell|fax|msisdn)(_|$)|电话|手机/, "phone"],

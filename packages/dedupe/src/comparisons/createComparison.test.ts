@@ -88,6 +88,9 @@ describe("createComparison", () => {
     // Two colours of one series share the part before the slash, but are two products.
     [{ field: "v", type: "codes" }, "Sony VAIO VGN-NW280F/L", "Sony VAIO VGN-NW280F/S", "else"],
     [{ field: "v", type: "codes" }, "Sony KDL-46V5100", "Sony Bravia 46 inch", "null"],
+    [{ field: "v", type: "tokenSet", normalize: "orgName" }, "ACME Holdings Co., Ltd.", "Acme Holdings Limited", "exact"],
+    [{ field: "v", type: "exact", normalize: "orgName" }, "华为技术有限公司", "华为技术", "exact"],
+    [{ field: "v", type: "exact", normalize: "orgName" }, "Limited", "limited", "exact"],
     [{ field: "v", type: "quantities" }, "SanDisk Ultra 64 GB", "sandisk ultra 64gb microSD", "same quantities"],
     [{ field: "v", type: "quantities" }, "SanDisk Ultra 64GB 100MB/s", "SanDisk Ultra 64GB 80 MB/s", "some quantities differ"],
     [{ field: "v", type: "quantities" }, "SanDisk Ultra 64GB", "SanDisk Ultra 128GB", "else"],

@@ -1,6 +1,6 @@
 import { getField, type DataRecord } from "@cleanse/core";
 import { digitsOf, normalizeText, stripPunctuation, toNullSet } from "../_internal/normalize.ts";
-import { toPinyinText } from "../_internal/pinyinText.ts";
+import { toTextForm, type TextForm } from "../_internal/textForm.ts";
 import { createDateReader, createDecimalReader, createEmailReader, createPhoneReader, type DateValue, type DecimalValue } from "../_internal/valueReaders.ts";
 import type { ComparatorType, ComparisonConfig } from "../config/dedupeConfigSchema.ts";
 import { damerauLevenshteinDistance, levenshteinDistance } from "./editDistance.ts";
@@ -28,7 +28,7 @@ export interface Comparison {
   readonly levels: readonly ComparisonLevel[];
   readonly termFrequency: boolean;
   /** How field values are normalized before comparison (text comparisons; `value` comparisons read values instead). */
-  readonly normalize: "text" | "pinyin" | "none";
+  readonly normalize: TextForm;
   /**
    * What `textOf` gives: `text`, the normalized text of the fields; `value`, the value kernel's reading of the
    * values as written (`date`: `parseDate`, `numeric`: `parseDecimal`, `email`: `parseEmail`), null when the
@@ -371,7 +371,7 @@ export function createComparison(config: ComparisonConfig, options: CreateCompar
     for (const f of fields) {
       let v = normalize === "none" ? rawText(getField(record, f)) : normalizeText(getField(record, f), nullSet);
       if (v === null) continue;
-      if (normalize === "pinyin") v = toPinyinText(v);
+      if (normalize === "pinyin" || normalize === "orgName") v = toTextForm(normalize, v);
       out = out === null ? v : `${out} ${v}`;
     }
     return out;

@@ -128,8 +128,11 @@ export interface ComparisonConfig {
   readonly distances?: readonly number[];
   /** Weigh exact agreement by how common the value is. */
   readonly termFrequency?: boolean;
-  /** `text` (default), `pinyin` (Chinese characters compared through pinyin) or `none` (raw, case kept). */
-  readonly normalize?: "text" | "pinyin" | "none";
+  /**
+   * `text` (default), `pinyin` (Chinese characters compared through pinyin), `orgName` (organisation names without
+   * their legal form: `Acme Co., Ltd.` and `ACME Limited` are both `acme`) or `none` (raw, case kept).
+   */
+  readonly normalize?: "text" | "pinyin" | "orgName" | "none";
   /** Gram length for `jaccard`, default 2. */
   readonly q?: number;
   /** `tfidf`: soft TF-IDF, where a word counts with its closest word of the other text (Jaro-Winkler >= 0.9). */
@@ -275,7 +278,7 @@ const comparison = z.strictObject({
   thresholds: z.array(z.number().nonnegative()).max(6).exactOptional(),
   distances: z.array(z.int().nonnegative()).max(6).exactOptional(),
   termFrequency: z.boolean().exactOptional(),
-  normalize: z.enum(["text", "pinyin", "none"]).exactOptional(),
+  normalize: z.enum(["text", "pinyin", "orgName", "none"]).exactOptional(),
   q: z.int().min(1).max(6).exactOptional(),
   soft: z.boolean().exactOptional(),
   relative: z.boolean().exactOptional(),

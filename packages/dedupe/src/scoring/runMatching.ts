@@ -1,7 +1,7 @@
 import { AbortedError, plural, type ProgressReporter } from "@cleanse/core";
 import { computeGamma, compileComparisons, fillGamma, GAMMA_CHUNK, prepareColumn } from "../_internal/gamma.ts";
 import { createRandom } from "../_internal/random.ts";
-import { toPinyinText } from "../_internal/pinyinText.ts";
+import { toTextForm } from "../_internal/textForm.ts";
 import type { Table } from "../_internal/table.ts";
 import { blockPairs, type BlockingStats, type PairMode } from "../blocking/blockPairs.ts";
 import type { Comparison } from "../comparisons/createComparison.ts";
@@ -103,7 +103,8 @@ export function comparisonTexts(table: Table, comparison: Comparison): (string |
   if (comparison.source === "value" || comparison.normalize === "none") return table.records.map((r) => comparison.textOf(r));
   const cols = comparison.fields.map((f) => table.column(f));
   const out = new Array<string | null>(n);
-  const pin = comparison.normalize === "pinyin";
+  const form = comparison.normalize;
+  const transform = form === "pinyin" || form === "orgName";
   const memo = new Map<string, string>();
   for (let i = 0; i < n; i++) {
     let t: string | null = null;
@@ -111,10 +112,10 @@ export function comparisonTexts(table: Table, comparison: Comparison): (string |
       const v = cols[k]![i];
       if (v !== null && v !== undefined) t = t === null ? v : `${t} ${v}`;
     }
-    if (t !== null && pin) {
+    if (t !== null && transform) {
       let p = memo.get(t);
       if (p === undefined) {
-        p = toPinyinText(t);
+        p = toTextForm(form, t);
         memo.set(t, p);
       }
       t = p;
