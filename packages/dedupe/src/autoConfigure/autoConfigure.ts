@@ -69,11 +69,13 @@ function comparisonFor(p: ColumnProfile): ComparisonConfig | undefined {
     case "author":
       return { field, type: "tokenSet", thresholds: [0.9, 0.7, 0.5] };
     case "venue":
-      return { field, type: "tokenSet", thresholds: [0.9, 0.6], termFrequency: true };
+      // Venues share their common words ("proceedings of the ... conference"): weigh the words by rarity.
+      return { field, type: "tfidf" };
     case "year":
       // Years in citations are text around a year ("(1994).", "1993a"), which the value kernel does not read as
-      // a number: compare them as text without punctuation, one edit apart (1994/1995, 1993a/1993).
-      return { field, type: "damerauLevenshtein", distances: [1], termFrequency: true };
+      // a number: compare them as text without punctuation. Another year is no typo: a paper cited with 1989 and
+      // with 1994 is often its conference and its journal version, two entities.
+      return { field, type: "damerauLevenshtein", distances: [], termFrequency: true };
     case "number":
       return { field, type: "numeric", relative: true, thresholds: [0.01, 0.1] };
     case "text":
