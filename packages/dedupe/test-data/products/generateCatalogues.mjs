@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { mulberry32 } from "../../../../benchmarks/_lib.mjs";
 
 const PRODUCTS = 440;
 const LEFT_ONLY = 40;
@@ -15,21 +16,9 @@ const RIGHT_ONLY = 40;
 /** One-sided products that come in pairs: one variant of a series on the left only, another on the right only. */
 const CROSS_SIBLINGS = 16;
 
-// ---------------------------------------------------------------------------------------------------------------
-// Seeded randomness (mulberry32).
+// Seeded randomness: the benchmarks' mulberry32, so every machine writes the same files.
 
-function createRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-let rnd = createRandom(1);
+let rnd = mulberry32(1);
 const int = (lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
 const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
 const chance = (p) => rnd() < p;
@@ -748,7 +737,7 @@ function csvField(v) {
 const toCsv = (header, rows) => `${[header, ...rows.map((r) => header.map((h) => r[h]))].map((cells) => cells.map(csvField).join(",")).join("\n")}\n`;
 
 function generate(seed) {
-  rnd = createRandom(seed);
+  rnd = mulberry32(seed);
   const totalWeight = SERIES.reduce((s, [, w]) => s + w, 0);
   const products = [];
   const seen = new Set();
