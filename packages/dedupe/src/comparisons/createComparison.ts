@@ -221,7 +221,11 @@ export function createComparison(config: ComparisonConfig, options: CreateCompar
       const vocabulary = options.vocabulary ?? NO_VOCABULARY;
       vocabularyTokens = wordTokens;
       prepare = (text) => tfidfVector(wordTokens(text), vocabulary);
-      const cosine = config.soft === true ? softTfidfCosine : tfidfCosine;
+      // Soft TF-IDF reads from one side: take the lower of both readings. The cosine is symmetric: read it once.
+      const cosine =
+        config.soft === true
+          ? (x: TfidfVector, y: TfidfVector) => Math.min(softTfidfCosine(x, y), softTfidfCosine(y, x))
+          : tfidfCosine;
       const ts = thresholds.sort((x, y) => y - x);
       const label = config.soft === true ? "soft tf-idf" : "tf-idf cosine";
       for (const t of ts) add(levels, `${label} >= ${fmt(t)}`);
@@ -229,7 +233,7 @@ export function createComparison(config: ComparisonConfig, options: CreateCompar
         const x = a as TfidfVector;
         const y = b as TfidfVector;
         if (sameTokens(x.tokens, y.tokens)) return 1;
-        const s = Math.min(cosine(x, y), cosine(y, x));
+        const s = cosine(x, y);
         for (let k = 0; k < ts.length; k++) if (s >= ts[k]!) return 2 + k;
         return 2 + ts.length;
       };
@@ -255,7 +259,7 @@ export function createComparison(config: ComparisonConfig, options: CreateCompar
       break;
     }
     case "quantities": {
-      // Each unit's values, e.g. { gb: "64", in: "14" }; several values of one unit are kept sorted.
+      // Each unit's values as written in the text, e.g. gb: ["64"], in: ["14"].
       prepare = (text) => {
         const byUnit = new Map<string, string[]>();
         for (const q of quantitiesOf(text)) (byUnit.get(q.unit) ?? byUnit.set(q.unit, []).get(q.unit)!).push(String(q.value));

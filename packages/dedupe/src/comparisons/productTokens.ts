@@ -26,6 +26,9 @@ const PIECE = /[\p{L}\p{N}]+(?:[-/.][\p{L}\p{N}]+)*/gu;
 const LETTER = /\p{L}/u;
 const DIGIT = /\d/;
 const SEPARATORS = /[-/.]/g;
+const SEPARATOR = /[-/.]/;
+/** A whole piece that is a quantity (`500gb`, `2.5ghz`). */
+const WHOLE_QUANTITY = new RegExp(`^${QUANTITY.source}$`, "u");
 
 /** A number with its unit, e.g. `{ value: 64, unit: "gb" }` for `64 GB`. */
 export interface Quantity {
@@ -74,14 +77,16 @@ export interface CodePiece {
  * are not codes.
  */
 export function modelCodePieces(text: string): CodePiece[] {
+  // Most values (names, dates, phone numbers) lack a letter or a digit: no code, and no regular expression to run.
+  if (!DIGIT.test(text) || !LETTER.test(text)) return [];
   const out: CodePiece[] = [];
   const seen = new Set<string>();
   for (const m of text.matchAll(PIECE)) {
     const piece = m[0];
     const full = asCode(piece);
     const parts: string[] = [];
-    if (/[-/.]/.test(piece)) {
-      for (const part of piece.split(/[-/.]/)) {
+    if (SEPARATOR.test(piece)) {
+      for (const part of piece.split(SEPARATOR)) {
         const code = asCode(part);
         if (code !== null && code !== full && !parts.includes(code)) parts.push(code);
       }
@@ -110,10 +115,5 @@ export function modelCodes(text: string): string[] {
 function asCode(piece: string): string | null {
   const code = piece.replace(SEPARATORS, "");
   if (code.length < 4 || !LETTER.test(code) || !DIGIT.test(code)) return null;
-  return isQuantity(piece) ? null : code;
-}
-
-function isQuantity(piece: string): boolean {
-  for (const m of piece.matchAll(QUANTITY)) if (m.index === 0 && m[0].length === piece.length) return true;
-  return false;
+  return WHOLE_QUANTITY.test(piece) ? null : code;
 }

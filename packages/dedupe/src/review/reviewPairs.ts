@@ -217,18 +217,13 @@ export async function reviewPairs(input: ReviewInput, config: DedupeConfig | str
  * EM can take every pair of the same series for a match, and the pairs nearest 0.5 are then all non-matches.
  */
 function chooseRound(matched: Matched, size: number, fresh: (c: Candidate) => boolean): Candidate[] {
-  const uncertain = matched.candidates.filter(fresh);
-  const matches = [...matched.matches].filter(fresh).sort((x, y) => y.match_weight - x.match_weight);
-  const spread: Candidate[] = [];
+  const matches = matched.matches.filter(fresh).sort((x, y) => y.match_weight - x.match_weight);
   const wanted = Math.min(matches.length, Math.floor(size / 2));
-  for (let k = 0; k < wanted; k++) spread.push(matches[Math.floor(((k + 0.5) * matches.length) / wanted)]!);
   const out: Candidate[] = [];
-  const seen = new Set<Candidate>();
-  for (const c of [...spread, ...uncertain]) {
+  for (let k = 0; k < wanted; k++) out.push(matches[Math.floor(((k + 0.5) * matches.length) / wanted)]!);
+  for (const c of matched.candidates) {
     if (out.length >= size) break;
-    if (seen.has(c) || out.some((o) => o.a === c.a && o.b === c.b)) continue;
-    seen.add(c);
-    out.push(c);
+    if (fresh(c) && !out.some((o) => o.a === c.a && o.b === c.b)) out.push(c);
   }
   return out;
 }

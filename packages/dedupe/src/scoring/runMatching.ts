@@ -348,9 +348,9 @@ export async function runMatching(input: MatchingInput): Promise<MatchingOutput>
       // weighing 5 % and 20 % of the candidate pairs, and keep the model that does best on the labels (ties: the
       // one that leans on them least).
       const known = fromLabels.known;
-      const isCandidate = (p: { i: number; j: number }): boolean => hasCode(codes, p.i < p.j ? p.i * table.n + p.j : p.j * table.n + p.i);
-      const candidate = known.pairs.map(isCandidate);
-      const weights = [0, 1, ...LABEL_SHARES.map((share) => Math.max(1, (codes.length * share) / labelled))];
+      const candidate = known.pairs.map((p) => pairIndex(codes, table.n, p) >= 0);
+      // Shares too small to weigh more than one pair each are the same training as weight 1: run it once.
+      const weights = [...new Set([0, 1, ...LABEL_SHARES.map((share) => Math.max(1, (codes.length * share) / labelled))])];
       let best = -1;
       for (const w of weights) {
         const trained = w === 1 ? em : train(w === 0 ? undefined : w);
@@ -529,18 +529,31 @@ function labelParameters(
   return { u: negatives >= 200 ? fit(false) : undefined, known: { patterns: g, match: pairs.map((p) => p.match), pairs } };
 }
 
-/** Whether the sorted pair codes hold `code`. */
-function hasCode(codes: Float64Array, code: number): boolean {
+/** Position of the pair of records i and j among the sorted pair codes, or -1 when blocking never produced it. */
+function pairIndex(codes: Float64Array, n: number, pair: { readonly i: number; readonly j: number }): number {
+  const code = pair.i < pair.j ? pair.i * n + pair.j : pair.j * n + pair.i;
   let lo = 0;
   let hi = codes.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const c = codes[mid]!;
-    if (c === code) return true;
+    if (c === code) return mid;
     if (c < code) lo = mid + 1;
     else hi = mid - 1;
   }
-  return false;
+  return -1;
+}
+
+/** True and false positives and negatives of predictions against labels. */
+function countLabels(predicted: readonly boolean[], match: readonly boolean[]): { tp: number; fp: number; fn: number; tn: number } {
+  let tp = 0, fp = 0, fn = 0, tn = 0;
+  for (let k = 0; k < match.length; k++) {
+    if (predicted[k] && match[k]) tp++;
+    else if (predicted[k]) fp++;
+    else if (match[k]) fn++;
+    else tn++;
+  }
+  return { tp, fp, fn, tn };
 }
 
 /**
@@ -554,21 +567,16 @@ function labelF1(
   C: number,
   threshold: number,
 ): number {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
   const prior = Math.log2(em.lambda / (1 - em.lambda));
-  for (let k = 0; k < known.match.length; k++) {
+  const predicted = known.match.map((_, k) => {
     let w = prior;
     for (let c = 0; c < C; c++) {
       const l = known.patterns[k * C + c]!;
       if (l !== 0) w += Math.log2(em.m[c]![l]! / em.u[c]![l]!);
     }
-    const predicted = candidate[k]! && 1 / (1 + 2 ** -w) >= threshold;
-    if (predicted && known.match[k]) tp++;
-    else if (predicted) fp++;
-    else if (known.match[k]) fn++;
-  }
+    return candidate[k]! && 1 / (1 + 2 ** -w) >= threshold;
+  });
+  const { tp, fp, fn } = countLabels(predicted, known.match);
   return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
 }
 
@@ -578,21 +586,13 @@ function checkLabels(
   codes: Float64Array,
   weights: Float64Array,
 ): LabelCheck {
-  const n = input.table.n;
   const threshold = compiled.config.threshold;
-  const scored = new Map<number, number>();
-  for (let p = 0; p < codes.length; p++) scored.set(codes[p]!, weights[p]!);
-  let tp = 0, fp = 0, fn = 0, tn = 0;
   const pairs = labelIndexPairs(input);
-  for (const p of pairs) {
-    const code = p.i < p.j ? p.i * n + p.j : p.j * n + p.i;
-    const w = scored.get(code);
-    const predicted = w !== undefined && 1 / (1 + 2 ** -w) >= threshold;
-    if (predicted && p.match) tp++;
-    else if (predicted) fp++;
-    else if (p.match) fn++;
-    else tn++;
-  }
+  const predicted = pairs.map((p) => {
+    const at = pairIndex(codes, input.table.n, p);
+    return at >= 0 && 1 / (1 + 2 ** -weights[at]!) >= threshold;
+  });
+  const { tp, fp, fn, tn } = countLabels(predicted, pairs.map((p) => p.match));
   const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
   const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
   return {
