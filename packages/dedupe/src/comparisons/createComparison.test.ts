@@ -97,6 +97,8 @@ describe("createComparison", () => {
     [{ field: "v", type: "quantities" }, 'Dell 15.6" 8GB', "Dell 15.6 inch 8 GB RAM", "same quantities"],
     [{ field: "v", type: "quantities" }, "SanDisk Ultra 64GB", 'SanDisk 14"', "null"],
     [{ field: "v", type: "quantities" }, "SanDisk Ultra", "SanDisk Ultra 64GB", "null"],
+    [{ field: "v", type: "quantities" }, "Anker PowerCore 10,000 mAh", "Anker PowerCore 10000mAh", "null"],
+    [{ field: "v", type: "quantities" }, "WD Elements 1,000 GB", "WD Elements 1 GB", "null"],
   ])("%o: %s vs %s -> %s", (config, a, b, expected) => {
     expect(levelOf(config, a, b)).toBe(expected);
   });
@@ -138,6 +140,12 @@ describe("createComparison", () => {
     const words = createComparison({ field: "v", type: "tfidf" }, { vocabulary: buildVocabulary(titles, createComparison({ field: "v", type: "tfidf" }).vocabularyTokens!) });
     const cosine = (a: string, b: string) => words.levels[words.compare({ v: a }, { v: b })]!.index;
     expect(cosine(titles[0]!, titles[5]!)).toBeLessThan(cosine(titles[3]!, titles[4]!));
+  });
+
+  test("reads the fields together in their text form, as a run does", () => {
+    const c = createComparison({ field: ["name", "form"], type: "exact", normalize: "orgName" });
+    expect(c.textOf({ name: "Acme", form: "Ltd" })).toBe("acme");
+    expect(c.levels[c.compare({ name: "Acme", form: "Ltd" }, { name: "ACME Limited", form: "" })]!.label).toBe("exact");
   });
 
   test("treats configured null values as missing", () => {

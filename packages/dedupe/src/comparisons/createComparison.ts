@@ -373,12 +373,13 @@ export function createComparison(config: ComparisonConfig, options: CreateCompar
   const textOf = (record: DataRecord): string | null => {
     let out: string | null = null;
     for (const f of fields) {
-      let v = normalize === "none" ? rawText(getField(record, f)) : normalizeText(getField(record, f), nullSet);
+      const v = normalize === "none" ? rawText(getField(record, f)) : normalizeText(getField(record, f), nullSet);
       if (v === null) continue;
-      if (normalize === "pinyin" || normalize === "orgName") v = toTextForm(normalize, v);
       out = out === null ? v : `${out} ${v}`;
     }
-    return out;
+    // The fields' text as a whole takes the form, as the run reads it (comparisonTexts): `Acme` and `Ltd` in two
+    // fields are the organisation `acme`.
+    return out === null ? null : toTextForm(normalize, out);
   };
   const reader = read;
   // Values that mean something (dates, amounts, e-mail addresses) are read as written, by the value kernel:

@@ -25,6 +25,12 @@ describe("quantitiesOf", () => {
     ]);
     expect(quantitiesOf("no numbers here")).toEqual([]);
   });
+
+  test("leaves out numbers that may be thousands or decimals", () => {
+    expect(quantitiesOf("anker 10,000 mah, 1.000 gb")).toEqual([]);
+    expect(quantitiesOf("2,50 ghz")).toEqual([{ value: 2.5, unit: "ghz" }]);
+    expect(wordTokens("anker 10,000 mah")).toEqual(["10,000mah", "anker"]);
+  });
 });
 
 describe("modelCodes", () => {

@@ -36,12 +36,25 @@ export interface Quantity {
   readonly unit: string;
 }
 
-/** Quantities written in a text: `64GB`, `64 gb`, `14"`, `2,5 ghz`. */
+/** Three digits after a comma or a point: `10,000` is ten thousand in one shop and ten in another. */
+const AMBIGUOUS_NUMBER = /[.,]\d{3}$/;
+
+/**
+ * The value of a number as written before a unit (`2,5` and `2.5` are 2.5), or null when it is ambiguous: `1,000`
+ * and `1.000` may be one thousand or one, and are never guessed.
+ */
+function quantityValue(number: string): number | null {
+  if (AMBIGUOUS_NUMBER.test(number)) return null;
+  const value = Number(number.replace(",", "."));
+  return Number.isFinite(value) ? value : null;
+}
+
+/** Quantities written in a text: `64GB`, `64 gb`, `14"`, `2,5 ghz`; `10,000 mAh` is ambiguous and left out. */
 export function quantitiesOf(text: string): Quantity[] {
   const out: Quantity[] = [];
   for (const m of text.matchAll(QUANTITY)) {
-    const value = Number(m[1]!.replace(",", "."));
-    if (Number.isFinite(value)) out.push({ value, unit: UNIT_NAMES[m[2]!]! });
+    const value = quantityValue(m[1]!);
+    if (value !== null) out.push({ value, unit: UNIT_NAMES[m[2]!]! });
   }
   return out;
 }
@@ -53,15 +66,13 @@ export function quantitiesOf(text: string): Quantity[] {
 export function wordTokens(text: string): string[] {
   const out: string[] = [];
   const rest = text.replace(QUANTITY, (_, n: string, unit: string) => {
-    out.push(`${trimNumber(n.replace(",", "."))}${UNIT_NAMES[unit]!}`);
+    // An ambiguous number stays as written: a word, with no reading of its value.
+    const value = quantityValue(n);
+    out.push(`${value === null ? n : String(value)}${UNIT_NAMES[unit]!}`);
     return " ";
   });
   for (const m of rest.matchAll(WORD)) out.push(m[0]);
   return out;
-}
-
-function trimNumber(n: string): string {
-  return n.includes(".") ? n.replace(/\.?0+$/, "") : n;
 }
 
 /** A model number as written (`full`, separators removed) and the codes among its separated parts. */
