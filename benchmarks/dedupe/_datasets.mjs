@@ -1,13 +1,13 @@
 // Loads the ground-truth datasets used by the dedupe benchmarks.
-// Reads ../shared/datasets (relative to the repository root) when present, else the copies kept in
-// packages/dedupe/test-data (febrl1 and splink_fake_1000 only).
+// Reads the folder named by CLEANSE_DATASETS, else ../shared/datasets (relative to the repository root) when
+// present, else the copies kept in packages/dedupe/test-data (febrl1 and splink_fake_1000 only).
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const shared = join(repoRoot, "..", "shared", "datasets");
+const shared = process.env.CLEANSE_DATASETS ?? join(repoRoot, "..", "shared", "datasets");
 const local = join(repoRoot, "packages", "dedupe", "test-data");
 
 function locate(dataset, file) {

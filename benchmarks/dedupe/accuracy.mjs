@@ -3,7 +3,8 @@
 // (reviewPairs asking about the most uncertain pairs, answered from the ground truth). Prints pairwise precision,
 // recall and F1 per dataset as JSON.
 // Usage: node benchmarks/dedupe/accuracy.mjs [--labels N] [dataset ...]
-// Datasets come from ../shared/datasets (relative to the repository root) when present, else from
+// Datasets come from the folder CLEANSE_DATASETS names, else ../shared/datasets (relative to the repository
+// root) when present, else from
 // the copies in packages/dedupe/test-data (febrl1 and splink_fake_1000 only).
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -70,7 +71,7 @@ const results = {};
 for (const name of names) {
   const d = loadDataset(name);
   if (!d) {
-    results[name] = { skipped: "dataset not found in ../shared/datasets or packages/dedupe/test-data" };
+    results[name] = { skipped: "dataset not found in CLEANSE_DATASETS, ../shared/datasets or packages/dedupe/test-data" };
     continue;
   }
   const configured = parseDedupeConfig(readFileSync(join(here, "configs", CONFIG[name]), "utf8"));
